@@ -1,0 +1,18 @@
+using System.Text.Json;
+
+namespace InfoStoryBot.Bot.Turns;
+
+/// <summary>
+/// What the bot remembers about one conversation between turns. Loaded with its ETag at the start of a
+/// turn and saved once, conditionally, at the end.
+/// </summary>
+public sealed record ConversationState
+{
+    /// <summary>The active dialog's serialised state (a record from Dialogs/), or null when no dialog runs.</summary>
+    public JsonElement? Dialog { get; init; }
+
+    /// <summary>Ids of the last activities handled, so a redelivery from Teams is processed once, on any instance.</summary>
+    public IReadOnlyList<string> RecentActivityIds { get; init; } = [];
+
+    public DateTimeOffset? LastActivityAt { get; init; }
+}

@@ -1,0 +1,1 @@
+namespace InfoStoryBot.TeamsSimulator; internal static class Placeholder;
