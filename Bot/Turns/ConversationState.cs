@@ -15,4 +15,7 @@ public sealed record ConversationState
     public IReadOnlyList<string> RecentActivityIds { get; init; } = [];
 
     public DateTimeOffset? LastActivityAt { get; init; }
+
+    /// <summary>When the bot said hello here; Teams sends two install events and the welcome must come once.</summary>
+    public DateTimeOffset? WelcomedAt { get; init; }
 }

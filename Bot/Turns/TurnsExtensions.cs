@@ -1,17 +1,31 @@
+using InfoStoryBot.Bot.Teams;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace InfoStoryBot.Bot.Turns;
 
 public static class TurnsExtensions
 {
     public static IHostApplicationBuilder AddTurns(this IHostApplicationBuilder builder)
     {
-        return builder;
-    }
-}
+        var services = builder.Services;
+        services.AddOptions<MessagesOptions>()
+            .Bind(builder.Configuration.GetSection(MessagesOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
-public static class MessagesEndpoint
-{
-    public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
-    {
-        return app;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<KeyedLock>();
+        services.AddSingleton<ITurnProcessor, TurnProcessor>();
+        services.AddScoped<TurnRouter>();
+
+        services.AddSingleton<BackgroundWorkQueue>();
+        services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BackgroundWorkQueue>());
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundWorkQueue>());
+
+        // Teams/: install capture and conversation references.
+        services.AddSingleton<ConversationReferenceTracker>();
+        services.AddScoped<IConversationEventHandler, TeamInstallationHandler>();
+        services.AddScoped<TeamChannelSync>();
+        return builder;
     }
 }

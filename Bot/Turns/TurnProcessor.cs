@@ -1,0 +1,203 @@
+using System.Security.Claims;
+using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Bot.Teams;
+using Microsoft.Extensions.Options;
+
+namespace InfoStoryBot.Bot.Turns;
+
+/// <summary>
+/// The turn pipeline: one conversation at a time on this instance → load state with its ETag → skip a
+/// redelivery → route → save state once, conditionally → send the replies. If another instance saved the
+/// state first, the turn is run again on the fresh state (handlers are idempotent and replies are only
+/// sent after a successful save, so nothing is said twice and no answer is lost).
+/// </summary>
+public sealed partial class TurnProcessor(
+    IServiceScopeFactory scopes,
+    IConversationStateStore states,
+    IConnectorClient connector,
+    ConversationReferenceTracker references,
+    KeyedLock conversationLocks,
+    IOptions<MessagesOptions> options,
+    TimeProvider time,
+    ILogger<TurnProcessor> log) : ITurnProcessor
+{
+    public async Task<TurnResult> ProcessAsync(Activity activity, ClaimsIdentity identity, CancellationToken cancellationToken)
+    {
+        if (activity.Conversation?.Id is not { Length: > 0 } conversationId || string.IsNullOrEmpty(activity.ServiceUrl))
+        {
+            LogIncomplete(log, activity.Type);
+            return new TurnResult(StatusCodes.Status400BadRequest);
+        }
+
+        var channelId = string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
+        using var held = await conversationLocks.AcquireAsync(channelId + "|" + conversationId, cancellationToken);
+
+        await references.RefreshAsync(activity, cancellationToken);
+
+        var retries = options.Value.StateConflictRetries;
+        for (var attempt = 0; ; attempt++)
+        {
+            Versioned<ConversationState>? stored;
+            try
+            {
+                stored = await states.GetAsync(channelId, conversationId, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogStorageFailed(log, e, activity.Type);
+                return await SayStorageIsDownAsync(activity, cancellationToken);
+            }
+
+            var state = stored?.Value ?? new ConversationState();
+            if (activity.Id is { Length: > 0 } id && state.RecentActivityIds.Contains(id))
+            {
+                LogDuplicate(log, id);
+                return TurnResult.Ok;
+            }
+
+            var turn = new TurnContext(activity, identity, state, MentionText.Clean(activity));
+            var result = await RouteSafelyAsync(turn, cancellationToken);
+
+            var saved = turn.State with
+            {
+                RecentActivityIds = Remember(state.RecentActivityIds, activity.Id),
+                LastActivityAt = time.GetUtcNow(),
+            };
+            try
+            {
+                await states.SaveAsync(channelId, conversationId, saved, stored?.ETag, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < retries)
+            {
+                LogConflict(log, attempt + 1);
+                continue;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                LogConflictGaveUp(log, attempt + 1);
+                await SendAsync(activity, [activity.CreateReply(Messages.ConflictGaveUp)], cancellationToken);
+                return TurnResult.Ok;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogStorageFailed(log, e, activity.Type);
+                return await SayStorageIsDownAsync(activity, cancellationToken);
+            }
+
+            var delivered = await SendAsync(activity, turn.Outbox, cancellationToken);
+            return delivered ? result : new TurnResult(StatusCodes.Status502BadGateway);
+        }
+    }
+
+    private async Task<TurnResult> RouteSafelyAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var router = scope.ServiceProvider.GetRequiredService<TurnRouter>();
+            return await router.RouteAsync(turn, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Like the Bot Framework adapter's OnTurnError: log, apologise briefly, drop the broken dialog.
+            LogHandlerFailed(log, e, turn.Activity.Type, turn.Activity.Id);
+            turn.ClearOutbox();
+            turn.State = turn.State with { Dialog = null };
+            if (string.Equals(turn.Activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase))
+            {
+                return new TurnResult(StatusCodes.Status200OK, new AdaptiveCardInvokeResponse
+                {
+                    StatusCode = 500,
+                    Type = AdaptiveCardInvokeResponse.ErrorType,
+                    Value = new { code = "InternalError", message = Messages.Apology },
+                });
+            }
+
+            if (string.Equals(turn.Activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase))
+            {
+                turn.Reply(Messages.Apology);
+            }
+
+            return TurnResult.Ok;
+        }
+    }
+
+    private async Task<TurnResult> SayStorageIsDownAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase))
+        {
+            return new TurnResult(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var told = await SendAsync(activity, [activity.CreateReply(Messages.StorageDown)], cancellationToken);
+        return told ? TurnResult.Ok : new TurnResult(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <returns>False when a reply could not be delivered after the Connector client's retries.</returns>
+    private async Task<bool> SendAsync(Activity inbound, IReadOnlyList<Activity> outbox, CancellationToken cancellationToken)
+    {
+        var serviceUrl = inbound.ServiceUrl!;
+        var conversationId = inbound.Conversation!.Id!;
+        foreach (var reply in outbox)
+        {
+            var result = reply.ReplyToId is { Length: > 0 } replyTo
+                ? await connector.ReplyToActivityAsync(serviceUrl, conversationId, replyTo, reply, cancellationToken)
+                : await connector.SendToConversationAsync(serviceUrl, conversationId, reply, cancellationToken);
+            if (result.IsSuccess)
+            {
+                continue;
+            }
+
+            LogReplyFailed(log, result.Outcome, result.StatusCode, result.ErrorCode, result.Attempts);
+            if (result.Outcome == ConnectorOutcome.ConversationGone)
+            {
+                await references.ForgetAsync(inbound, cancellationToken);
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    private IReadOnlyList<string> Remember(IReadOnlyList<string> recent, string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return recent;
+        }
+
+        var keep = options.Value.RecentActivityIds;
+        return recent.Count < keep ? [.. recent, id] : [.. recent.Skip(recent.Count - keep + 1), id];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Type} activity without conversation id or serviceUrl was refused")]
+    private static partial void LogIncomplete(ILogger logger, string? type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} was delivered again; handled once already")]
+    private static partial void LogDuplicate(ILogger logger, string activityId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation state changed under this turn; running it again (attempt {Attempt})")]
+    private static partial void LogConflict(ILogger logger, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation state kept changing under this turn; gave up after {Attempts} attempts and asked the user to resend")]
+    private static partial void LogConflictGaveUp(ILogger logger, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage failed during a {Type} turn")]
+    private static partial void LogStorageFailed(ILogger logger, Exception exception, string? type);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A handler failed on {Type} activity {ActivityId}; the dialog was cleared")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string? type, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A reply could not be delivered: {Outcome}, status {Status}, code {Code}, after {Attempts} attempts")]
+    private static partial void LogReplyFailed(ILogger logger, ConnectorOutcome outcome, int? status, string? code, int attempts);
+
+    /// <summary>The pipeline's own words; features keep theirs in resources.</summary>
+    private static class Messages
+    {
+        public const string Apology = "Sorry, something went wrong on my side and I've had to stop what we were doing. Please try again, or type help.";
+        public const string StorageDown = "Sorry, I can't reach my storage just now, so I haven't kept that. Please try again in a minute.";
+        public const string ConflictGaveUp = "Sorry, two answers arrived at once and I couldn't keep both. Please send your last message again.";
+    }
+}
