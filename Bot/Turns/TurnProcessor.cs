@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Teams;
@@ -18,6 +19,7 @@ public sealed partial class TurnProcessor(
     IConnectorClient connector,
     ConversationReferenceTracker references,
     KeyedLock conversationLocks,
+    AccessPolicy access,
     IOptions<MessagesOptions> options,
     TimeProvider time,
     ILogger<TurnProcessor> log) : ITurnProcessor
@@ -28,6 +30,13 @@ public sealed partial class TurnProcessor(
         {
             LogIncomplete(log, activity.Type);
             return new TurnResult(StatusCodes.Status400BadRequest);
+        }
+
+        if (!access.IsTenantAllowed(activity))
+        {
+            // Acknowledged but ignored: the bot may be installed somewhere it is not meant to work.
+            LogTenantRefused(log, activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id);
+            return TurnResult.Ok;
         }
 
         var channelId = string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
@@ -174,6 +183,9 @@ public sealed partial class TurnProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A {Type} activity without conversation id or serviceUrl was refused")]
     private static partial void LogIncomplete(ILogger logger, string? type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored an activity from tenant {TenantId}, which is not in Access:AllowedTenants")]
+    private static partial void LogTenantRefused(ILogger logger, string? tenantId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} was delivered again; handled once already")]
     private static partial void LogDuplicate(ILogger logger, string activityId);

@@ -1,3 +1,4 @@
+using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Teams;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,6 +13,12 @@ public static class TurnsExtensions
             .Bind(builder.Configuration.GetSection(MessagesOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        services.AddOptions<AccessOptions>()
+            .Bind(builder.Configuration.GetSection(AccessOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<AccessPolicy>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KeyedLock>();
