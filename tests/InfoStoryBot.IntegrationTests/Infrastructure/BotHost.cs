@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfoStoryBot.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real bot, in process, on Kestrel over loopback HTTP: a fresh host per test class, its own
+/// storage folder, configuration given by the test.
+/// </summary>
+public sealed class BotHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
+
+    private BotHost(Dictionary<string, string?> settings, string environment, Action<IServiceCollection>? services)
+    {
+        _settings = settings;
+        _environment = environment;
+        _services = services;
+        StoragePath = Path.Combine(Path.GetTempPath(), "infostorybot-tests", Guid.NewGuid().ToString("n"));
+        _settings.TryAdd("Storage:LocalPath", StoragePath);
+        UseKestrel(0);
+    }
+
+    public string StoragePath { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Uri MessagesUrl => new(BaseAddress, "/api/messages");
+
+    /// <summary>Starts the app and waits until Kestrel listens.</summary>
+    public static BotHost Start(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
+    {
+        var host = new BotHost(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), environment, services);
+        host.StartServer();
+        var address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        host.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        return host;
+    }
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(StoragePath))
+        {
+            try
+            {
+                Directory.Delete(StoragePath, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a closing handle; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
