@@ -106,10 +106,10 @@ internal static class CardSamples
             ],
             Actions =
             [
-                Actions.CardActions.Execute("Refresh", "nudge.refresh", ("deliveryId", "d-1")),
+                InfoStoryBot.Cards.Actions.CardActions.Execute("Refresh", "nudge.refresh", ("deliveryId", "d-1")),
                 new ShowCardAction(new AdaptiveCard { Body = [new TextBlock("More")] }) { Title = "More" },
             ],
-            Refresh = new CardRefresh(Actions.CardActions.Execute("Refresh", "nudge.refresh")) { UserIds = [] },
+            Refresh = new CardRefresh(InfoStoryBot.Cards.Actions.CardActions.Execute("Refresh", "nudge.refresh")) { UserIds = [] },
             MsTeams = new TeamsCardProperties(),
         });
     }
