@@ -18,6 +18,12 @@ public sealed record DialogState<TDraft>
     /// <summary>Steps asked before the current one, most recent last: what "back" walks through.</summary>
     public IReadOnlyList<string> History { get; init; } = [];
 
+    /// <summary>
+    /// True after a jump to a step (Edit from a preview): its answer returns to the first step still open,
+    /// instead of walking on through the answered steps after it.
+    /// </summary>
+    public bool Jumped { get; init; }
+
     /// <summary>Wrong answers in a row to the current step.</summary>
     public int Failures { get; init; }
 
@@ -169,7 +175,7 @@ public abstract class StepDialog<TDraft, TResult>
         if (action == ActionNames.DialogRestart || (!input.IsSubmit && text.IsOneOf(input.Text, "Keywords_Restart")))
         {
             var fresh = Restart(state.Draft);
-            return AskStep(state with { Draft = fresh, History = [], Failures = 0, Step = FirstOpen(fresh)!.Id }, turn, text,
+            return AskStep(state with { Draft = fresh, History = [], Failures = 0, Jumped = false, Step = FirstOpen(fresh)!.Id }, turn, text,
                 [DialogMessage.Say(text["Dialog_Restarted"])], recordHistory: false, settings);
         }
 
@@ -221,11 +227,12 @@ public abstract class StepDialog<TDraft, TResult>
             case StepResult<TDraft>.GoTo goTo:
                 var target = Find(goTo.Step) ?? throw new InvalidOperationException($"The {Name} dialog has no step '{goTo.Step}'.");
                 var intro = goTo.Note is null ? new List<DialogMessage>() : [DialogMessage.Say(goTo.Note)];
-                return AskStep(Moved(state, goTo.Draft, target.Id), turn, text, intro, recordHistory: true, settings, previous: step.Id);
+                return AskStep(Moved(state, goTo.Draft, target.Id) with { Jumped = true }, turn, text, intro, recordHistory: true, settings, previous: step.Id);
 
             case StepResult<TDraft>.Next next:
-                var following = FirstOpen(next.Draft)
+                var following = (state.Jumped ? FirstOpen(next.Draft) : NextAfter(step, next.Draft))
                     ?? throw new InvalidOperationException($"The {Name} dialog ran out of steps without finishing.");
+                // A jump holds until the dialog is back where it jumped from (the first step still open).
                 return AskStep(Moved(state, next.Draft, following.Id), turn, text, [], recordHistory: true, settings, previous: step.Id);
 
             default:
@@ -271,6 +278,14 @@ public abstract class StepDialog<TDraft, TResult>
     private DialogStep<TDraft>? Find(string id) => Steps.FirstOrDefault(s => s.Id == id);
 
     private DialogStep<TDraft>? FirstOpen(TDraft draft) => Steps.FirstOrDefault(s => s.AppliesTo(draft) && !s.IsAnswered(draft));
+
+    // The first step still open, or the next one in order: after going back, the answers that follow are
+    // offered again one by one (pre-filled) rather than skipped.
+    private DialogStep<TDraft>? NextAfter(DialogStep<TDraft> current, TDraft draft)
+    {
+        var position = Steps.ToList().IndexOf(current);
+        return Steps.Where((s, i) => s.AppliesTo(draft) && (!s.IsAnswered(draft) || i > position)).FirstOrDefault();
+    }
 
     /// <summary>1-based number of the step among the questions that apply, and how many apply.</summary>
     protected (int Number, int Count) Progress(string stepId, TDraft draft)
