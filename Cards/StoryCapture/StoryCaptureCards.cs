@@ -99,9 +99,11 @@ public static class PersonalDataWarningCard
             body.Add(Para(t["PersonalData_Ask"]) with { Spacing = Spacing.Medium });
 
             var actions = new List<CardAction>();
-            foreach (var field in view.Items.DistinctBy(i => i.Field).Take(3))
+            var fields = view.Items.DistinctBy(i => i.Field).ToList();
+            foreach (var field in fields.Take(3))
             {
-                actions.Add(CardActions.Submit(t.Format("Action_EditField", field.FieldLabel), ActionNames.PersonalDataEdit, (ActionKeys.Field, field.Field)));
+                var title = fields.Count == 1 ? t["Action_EditIt"] : t.Format("Action_EditField", field.FieldLabel);
+                actions.Add(CardActions.Submit(title, ActionNames.PersonalDataEdit, (ActionKeys.Field, field.Field)));
             }
 
             actions.Add(CardActions.Submit(t["Action_NotPersonalData"], ActionNames.PersonalDataConfirm));

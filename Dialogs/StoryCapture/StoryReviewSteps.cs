@@ -92,7 +92,7 @@ internal sealed class FormStep : DialogStep<StoryDraft>
             return value;
         }
 
-        IReadOnlyList<TValue>? Choice<TValue>(string field, string labelKey, IReadOnlyList<StoryOption<TValue>> options, bool multi, bool allowNone)
+        IReadOnlyList<TValue>? Choice<TValue>(string field, string labelKey, IReadOnlyList<PromptOption<TValue>> options, bool multi, bool allowNone)
         {
             var wire = submit.Get(field);
             if (allowNone && string.IsNullOrWhiteSpace(wire))

@@ -169,7 +169,7 @@ internal sealed partial class PartnersStep(Func<string, StoryDraft, (int, int)> 
 internal sealed class ChoiceStep<T>(
     string id,
     string labelKey,
-    IReadOnlyList<StoryOption<T>> options,
+    IReadOnlyList<PromptOption<T>> options,
     bool multi,
     bool allowNone,
     Func<StoryDraft, IReadOnlyList<T>?> get,
@@ -279,16 +279,12 @@ internal sealed class ConsentStep(Func<string, StoryDraft, (int, int)> progress)
             return new Result.Stale();
         }
 
-        if (answer == "yes" || context.Text.IsOneOf(answer, "Words_Yes"))
+        var consent = answer switch
         {
-            return new Result.Next(context.Draft with { Consent = true });
-        }
-
-        if (answer == "no" || context.Text.IsOneOf(answer, "Words_No"))
-        {
-            return new Result.Next(context.Draft with { Consent = false });
-        }
-
-        return new Result.Invalid(context.Text["Invalid_YesNo"]);
+            "yes" => true,
+            "no" => false,
+            _ => ConfirmParser.Read(answer, context.Text),
+        };
+        return consent is { } yes ? new Result.Next(context.Draft with { Consent = yes }) : new Result.Invalid(context.Text["Invalid_YesNo"]);
     }
 }

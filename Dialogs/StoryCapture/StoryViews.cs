@@ -58,7 +58,7 @@ public static class StoryViews
 
     public static bool TryParseElement(string? wire, out PartnershipElement element) => TryParse(StoryOptions.Elements, wire, out element);
 
-    private static bool TryParse<T>(IReadOnlyList<StoryOption<T>> options, string? wire, out T value)
+    private static bool TryParse<T>(IReadOnlyList<PromptOption<T>> options, string? wire, out T value)
     {
         var option = options.FirstOrDefault(o => o.Wire == wire);
         value = option is null ? default! : option.Value;
