@@ -55,6 +55,10 @@ public static class ActionKeys
     public const string FilterElement = "filterElement";
     public const string FilterCampaign = "filterCampaign";
 
+    // On a "Share your story" button of a nudge: which delivery and experiment variant led to the story.
+    public const string DeliveryId = "deliveryId";
+    public const string Variant = "variant";
+
     /// <summary>The "no filter" value of a storybook filter.</summary>
     public const string Any = "any";
 }

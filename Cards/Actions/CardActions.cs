@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using InfoStoryBot.Cards.Model;
 
@@ -118,6 +117,4 @@ public sealed record CardSubmit(string Action, IReadOnlyDictionary<string, strin
 
         return fields;
     }
-
-    public static string FormatInt(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

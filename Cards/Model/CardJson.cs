@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -44,6 +43,4 @@ public static class CardJson
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
-
-    internal static int Utf8Length(string text) => Encoding.UTF8.GetByteCount(text);
 }

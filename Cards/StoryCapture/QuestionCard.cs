@@ -9,7 +9,8 @@ namespace InfoStoryBot.Cards.StoryCapture;
 /// <summary>The input a guided question offers on its card (the same question also works by typing).</summary>
 public abstract record QuestionInput;
 
-public sealed record ChoiceQuestionInput(IReadOnlyList<ChoiceOption> Options, bool MultiSelect, IReadOnlyList<string>? Selected = null) : QuestionInput;
+/// <param name="Required">False when choosing nothing is a fair answer (then offer a "None of these" button too).</param>
+public sealed record ChoiceQuestionInput(IReadOnlyList<ChoiceOption> Options, bool MultiSelect, IReadOnlyList<string>? Selected = null, bool Required = true) : QuestionInput;
 
 public sealed record TextQuestionInput(int MaxLength, bool Multiline, string? Placeholder = null, string? Value = null) : QuestionInput;
 
@@ -69,8 +70,8 @@ public static class QuestionCard
                         Style = ChoiceInputStyle.Expanded,
                         IsMultiSelect = choice.MultiSelect ? true : null,
                         Value = choice.Selected is { Count: > 0 } s ? string.Join(",", s) : null,
-                        IsRequired = true,
-                        ErrorMessage = t["Form_RequiredChoice"],
+                        IsRequired = choice.Required ? true : null,
+                        ErrorMessage = choice.Required ? t["Form_RequiredChoice"] : null,
                         Wrap = true,
                     });
                     break;

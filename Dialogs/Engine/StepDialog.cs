@@ -139,8 +139,22 @@ public abstract class StepDialog<TDraft, TResult>
 
     public DialogTurnResult<TResult> Continue(JsonElement storedState, DialogTurn turn, DialogSettings? settings = null)
     {
-        var state = storedState.Deserialize<DialogState<TDraft>>(StateJson)
-            ?? throw new JsonException($"The stored {Name} dialog state is empty.");
+        DialogState<TDraft>? state;
+        try
+        {
+            state = storedState.Deserialize<DialogState<TDraft>>(StateJson);
+        }
+        catch (JsonException)
+        {
+            state = null;
+        }
+
+        // State from an older release, or damaged: say so and let the user start again, rather than fail every turn.
+        if (state is null || state.Dialog != Name || Find(state.Step) is null)
+        {
+            return Ended(DialogStatus.Expired, new DialogText(turn.Culture)["Dialog_Lost"]);
+        }
+
         return Continue(state, turn, settings);
     }
 

@@ -31,7 +31,7 @@ public static class StoryDialog
     {
         Mode = submit.Get(ActionKeys.Mode) == "form" ? StoryEntryMode.Form : StoryEntryMode.Guided,
         TellerName = tellerName,
-        Source = submit.Get("deliveryId") is { Length: > 0 } delivery ? new StorySource(delivery, submit.Get("variant")) : null,
+        Source = submit.Get(ActionKeys.DeliveryId) is { Length: > 0 } delivery ? new StorySource(delivery, submit.Get(ActionKeys.Variant)) : null,
     };
 
     /// <summary>Whether stored dialog state belongs to this dialog.</summary>

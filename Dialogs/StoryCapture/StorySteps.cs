@@ -176,6 +176,8 @@ internal sealed class ChoiceStep<T>(
     Func<StoryDraft, IReadOnlyList<T>, StoryDraft> set,
     Func<string, StoryDraft, (int, int)> progress) : FieldStep(id, labelKey, progress)
 {
+    public const string NoneAnswer = "none";
+
     public override bool IsAnswered(StoryDraft draft) => get(draft) is not null;
 
     public override StoryDraft? Skip(StoryDraft draft) => allowNone ? set(draft, []) : null;
@@ -190,7 +192,9 @@ internal sealed class ChoiceStep<T>(
             Input: new ChoiceQuestionInput(
                 StoryOptions.ToChoices(options, context.Text, numbered: true),
                 multi,
-                current?.Select(v => StoryOptions.Wire(options, v)).ToList()),
+                current?.Select(v => StoryOptions.Wire(options, v)).ToList(),
+                Required: !allowNone),
+            Buttons: allowNone ? [new AnswerButton(context.Text["Button_NoneOfThese"], NoneAnswer)] : null,
             Progress: ProgressLine(context)), context.Culture))];
     }
 
@@ -204,7 +208,13 @@ internal sealed class ChoiceStep<T>(
                 return new Result.Stale();
             }
 
-            parsed = ChoiceParser.FromWire(submit.Get(ActionKeys.Answer), options, multi, context.Text);
+            var wire = submit.Get(ActionKeys.Answer);
+            if (allowNone && (string.IsNullOrWhiteSpace(wire) || wire == NoneAnswer))
+            {
+                return new Result.Next(set(context.Draft, []));
+            }
+
+            parsed = ChoiceParser.FromWire(wire, options, multi, context.Text);
         }
         else
         {

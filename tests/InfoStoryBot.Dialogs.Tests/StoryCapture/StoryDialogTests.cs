@@ -330,4 +330,29 @@ public sealed class StoryDialogTests
     [InlineData("")]
     [InlineData(null)]
     public void StartCommand_OtherText_IsNot(string? text) => Assert.False(StoryDialog.IsStartCommand(text, StoryTranscript.EnGb));
+
+    [Fact]
+    public void Elements_NoneOfTheseButton_LeavesThemOut()
+    {
+        var t = GuidedUpToPillars().Send("1").AssertReply("None of these")
+            .Answer(StoryFields.Elements, ChoiceStep<PartnershipElement>.NoneAnswer).AssertStep(StoryFields.Kind);
+
+        Assert.Empty(t.StoryDialogState().Draft.Elements!);
+    }
+
+    [Theory]
+    [InlineData("""{"dialog":"story","step":"noSuchStep","draft":{}}""")]
+    [InlineData("""{"dialog":"admin","step":"whatHappened","draft":{}}""")]
+    [InlineData("""{"dialog":"story","step":"whatHappened","draft":{"pillars":"not a list"}}""")]
+    [InlineData("""[1, 2, 3]""")]
+    public void UnreadableState_EndsPolitelyInsteadOfFailing(string json)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+
+        var result = StoryDialog.Continue(doc.RootElement, new DialogTurn { Text = "hello", Now = DateTimeOffset.UnixEpoch });
+
+        Assert.Equal(DialogStatus.Expired, result.Status);
+        Assert.Null(result.State);
+        Assert.Contains("lost track", result.Messages.Single().Text, StringComparison.Ordinal);
+    }
 }
