@@ -61,5 +61,9 @@ public sealed record StoryContent
     /// <summary>The teller's role and organisation, shown when attribution is Named or RoleOnly.</summary>
     public string? TellerRole { get; init; }
     public string? TellerOrganisation { get; init; }
+
+    /// <summary>The teller's display name, shown only when attribution is Named.</summary>
+    public string? TellerName { get; init; }
+
     public bool ConsentToPublish { get; init; }
 }

@@ -1,0 +1,64 @@
+namespace InfoStoryBot.Cards.Actions;
+
+/// <summary>
+/// Every action name our buttons send (the <c>"action"</c> key of the data, and the verb of an Action.Execute).
+/// Payload keys are in <see cref="ActionKeys"/>.
+/// </summary>
+public static class ActionNames
+{
+    public const string Help = "help";
+    public const string StoryStart = "story.start";
+    public const string MyStories = "stories.mine";
+    public const string StorybookBrowse = "storybook.browse";
+
+    // Inside any dialog, handled once by the dialog engine.
+    public const string DialogCancel = "dialog.cancel";
+    public const string DialogBack = "dialog.back";
+    public const string DialogRestart = "dialog.restart";
+    public const string DialogHelp = "dialog.help";
+
+    // Story capture.
+    public const string StoryAnswer = "story.answer";
+    public const string StoryFormSubmit = "story.form.submit";
+    public const string StoryUseForm = "story.mode.form";
+    public const string StoryUseGuided = "story.mode.guided";
+    public const string StoryEdit = "story.edit";
+    public const string StorySubmit = "story.submit";
+    public const string PersonalDataEdit = "story.personalData.edit";
+    public const string PersonalDataConfirm = "story.personalData.confirm";
+
+    // Storybook and My stories.
+    public const string StorybookPage = "storybook.page";
+    public const string StorybookFilter = "storybook.filter";
+    public const string StorybookRead = "storybook.read";
+    public const string StoryView = "stories.view";
+    public const string StoryEditOwn = "stories.edit";
+    public const string StoryWithdraw = "stories.withdraw";
+    public const string StoryWithdrawConfirm = "stories.withdraw.confirm";
+    public const string StoryWithdrawCancel = "stories.withdraw.cancel";
+}
+
+public static class ActionKeys
+{
+    public const string Step = "step";
+    public const string Answer = "answer";
+    public const string Field = "field";
+    public const string Mode = "mode";
+    public const string StoryId = "storyId";
+    public const string Page = "page";
+    public const string Pillar = "pillar";
+    public const string Element = "element";
+    public const string Campaign = "campaign";
+
+    // Input ids of the storybook filters (sent by "Apply"); Previous/Next carry the applied filters in data.
+    public const string FilterPillar = "filterPillar";
+    public const string FilterElement = "filterElement";
+    public const string FilterCampaign = "filterCampaign";
+
+    // On a "Share your story" button of a nudge: which delivery and experiment variant led to the story.
+    public const string DeliveryId = "deliveryId";
+    public const string Variant = "variant";
+
+    /// <summary>The "no filter" value of a storybook filter.</summary>
+    public const string Any = "any";
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using InfoStoryBot.Cards.Actions;
+using InfoStoryBot.Cards.Model;
+using InfoStoryBot.Cards.Text;
+using static InfoStoryBot.Cards.Model.CardParts;
+
+namespace InfoStoryBot.Cards.Onboarding;
+
+/// <param name="GivenName">The user's first name from Teams, if known (untrusted).</param>
+public sealed record WelcomeView(string? GivenName = null);
+
+/// <param name="AdminCommands">Command lines to list for admins, e.g. "campaign list"; shown only when IsAdmin.</param>
+public sealed record HelpView(bool IsAdmin = false, IReadOnlyList<string>? AdminCommands = null);
+
+public sealed record NotUnderstoodView;
+
+public static class WelcomeCard
+{
+    private const int NameLimit = 60;
+
+    public static AdaptiveCard Build(WelcomeView view, CultureInfo culture)
+    {
+        var t = new CardText(culture);
+        return CardFit.Build(budget =>
+        {
+            var body = new List<CardElement> { Heading(t["Welcome_Heading"]) };
+            if (!string.IsNullOrWhiteSpace(view.GivenName))
+            {
+                body.Add(new RichTextBlock(
+                [
+                    new TextRun(t["Welcome_Hello"]),
+                    UntrustedText.Run(view.GivenName, budget.Chars(NameLimit)),
+                    new TextRun(t["Welcome_HelloEnd"]),
+                ]));
+            }
+
+            body.Add(Para(t["Welcome_Intro"]));
+            body.Add(Para(t["Welcome_Triangle"]));
+            body.Add(Para(t["Welcome_Ask"]));
+            return new AdaptiveCard
+            {
+                Body = body,
+                Actions = MainActions(t),
+                MsTeams = FullWidth,
+                FallbackText = t["Welcome_Heading"],
+            };
+        });
+    }
+
+    internal static IReadOnlyList<CardAction> MainActions(CardText t) =>
+    [
+        CardActions.Submit(t["Action_ShareStory"], ActionNames.StoryStart) with { Style = ActionStyle.Positive },
+        CardActions.Submit(t["Action_MyStories"], ActionNames.MyStories),
+        CardActions.Submit(t["Action_Storybook"], ActionNames.StorybookBrowse),
+        CardActions.Submit(t["Action_Help"], ActionNames.Help),
+    ];
+}
+
+public static class HelpCard
+{
+    private const int CommandLimit = 200;
+    private const int MaxCommands = 40;
+
+    public static AdaptiveCard Build(HelpView view, CultureInfo culture)
+    {
+        var t = new CardText(culture);
+        return CardFit.Build(budget =>
+        {
+            var body = new List<CardElement>
+            {
+                Heading(t["Help_Heading"]),
+                Para(t["Help_Intro"]),
+                Label(t["Help_ShareHeading"]),
+                Para(t["Help_Share"]),
+                Label(t["Help_DialogHeading"]),
+                Para(t["Help_Dialog"]),
+                Label(t["Help_MineHeading"]),
+                Para(t["Help_Mine"]),
+                Label(t["Help_StorybookHeading"]),
+                Para(t["Help_Storybook"]),
+            };
+
+            if (view.IsAdmin)
+            {
+                body.Add(SubHeading(t["Help_AdminHeading"]));
+                var commands = view.AdminCommands ?? [];
+                if (commands.Count == 0)
+                {
+                    body.Add(Para(t["Help_AdminNone"]));
+                }
+
+                foreach (var command in commands.Take(MaxCommands))
+                {
+                    body.Add(new RichTextBlock([UntrustedText.Run(command, budget.Chars(CommandLimit)) with { Weight = TextWeight.Default }])
+                    {
+                        Spacing = Spacing.Small,
+                    });
+                }
+            }
+
+            return new AdaptiveCard
+            {
+                Body = body,
+                Actions = WelcomeCard.MainActions(t),
+                MsTeams = FullWidth,
+                FallbackText = t["Help_Heading"],
+            };
+        });
+    }
+}
+
+public static class NotUnderstoodCard
+{
+    public static AdaptiveCard Build(NotUnderstoodView view, CultureInfo culture)
+    {
+        var t = new CardText(culture);
+        return new AdaptiveCard
+        {
+            Body =
+            [
+                Para(t["NotUnderstood_Text"]),
+                Subtle(t["NotUnderstood_Hint"]),
+            ],
+            Actions =
+            [
+                CardActions.Submit(t["Action_ShareStory"], ActionNames.StoryStart),
+                CardActions.Submit(t["Action_Help"], ActionNames.Help),
+            ],
+            FallbackText = t["NotUnderstood_Text"],
+        };
+    }
+}

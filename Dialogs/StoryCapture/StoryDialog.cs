@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json;
+using InfoStoryBot.Cards.Actions;
+using InfoStoryBot.Cards.StoryCapture;
+using InfoStoryBot.Dialogs.Engine;
+using InfoStoryBot.Dialogs.Stories;
+
+namespace InfoStoryBot.Dialogs.StoryCapture;
+
+/// <summary>
+/// The story dialog: what Bot calls. Start it on "share a story" (see <see cref="IsStartCommand"/>) or the
+/// <see cref="ActionNames.StoryStart"/> button; store the returned state; on the next turn pass the stored state
+/// back to <see cref="Continue"/> while <see cref="OwnsState"/> says it is ours.
+/// </summary>
+public static class StoryDialog
+{
+    public const string Name = StoryCaptureDialog.DialogName;
+
+    private static readonly StoryCaptureDialog Dialog = new();
+
+    public static DialogTurnResult<StoryDialogResult> Start(StoryDialogStart start, DialogTurn turn) => Dialog.Start(start, turn);
+
+    public static DialogTurnResult<StoryDialogResult> Continue(JsonElement state, DialogTurn turn, DialogSettings? settings = null) =>
+        Dialog.Continue(state, turn, settings);
+
+    /// <summary>True for "share a story", "tell a story", "#infostory" and the like.</summary>
+    public static bool IsStartCommand(string? text, CultureInfo culture) => new DialogText(culture).IsOneOf(text, "Keywords_StartStory");
+
+    /// <summary>Reads the start options from a click on a "Share a story" button (welcome card, nudge card).</summary>
+    public static StoryDialogStart StartFrom(CardSubmit submit, string? tellerName) => new()
+    {
+        Mode = submit.Get(ActionKeys.Mode) == "form" ? StoryEntryMode.Form : StoryEntryMode.Guided,
+        TellerName = tellerName,
+        Source = submit.Get(ActionKeys.DeliveryId) is { Length: > 0 } delivery ? new StorySource(delivery, submit.Get(ActionKeys.Variant)) : null,
+    };
+
+    /// <summary>Whether stored dialog state belongs to this dialog.</summary>
+    public static bool OwnsState(JsonElement state) =>
+        state.ValueKind == JsonValueKind.Object
+        && state.TryGetProperty("dialog", out var dialog)
+        && dialog.ValueKind == JsonValueKind.String
+        && dialog.GetString() == Name;
+}
+
+internal sealed class StoryCaptureDialog : StepDialog<StoryDraft, StoryDialogResult>
+{
+    public const string DialogName = "story";
+
+    private readonly IReadOnlyList<FieldStep> _fields;
+
+    public StoryCaptureDialog()
+    {
+        Func<string, StoryDraft, (int, int)> progress = Progress;
+        _fields =
+        [
+            new TextStep(StoryFields.WhatHappened, "Field_WhatHappened", StoryRules.MinStoryLength, StoryLimits.WhatHappened, true,
+                d => d.WhatHappened, (d, v) => d with { WhatHappened = v }, progress),
+            new PartnersStep(progress),
+            new TextStep(StoryFields.InformationShared, "Field_InformationShared", StoryRules.MinAnswerLength, StoryLimits.InformationShared, true,
+                d => d.InformationShared, (d, v) => d with { InformationShared = v }, progress),
+            new TextStep(StoryFields.DifferenceMade, "Field_DifferenceMade", StoryRules.MinAnswerLength, StoryLimits.DifferenceMade, true,
+                d => d.DifferenceMade, (d, v) => d with { DifferenceMade = v }, progress),
+            new ChoiceStep<Pillar>(StoryFields.Pillars, "Field_Pillars", StoryOptions.Pillars, multi: true, allowNone: false,
+                d => d.Pillars, (d, v) => d with { Pillars = v }, progress),
+            new ChoiceStep<PartnershipElement>(StoryFields.Elements, "Field_Elements", StoryOptions.Elements, multi: true, allowNone: true,
+                d => d.Elements, (d, v) => d with { Elements = v }, progress),
+            new ChoiceStep<StoryKind>(StoryFields.Kind, "Field_Kind", StoryOptions.Kinds, multi: false, allowNone: false,
+                d => d.Kind is { } k ? [k] : null, (d, v) => d with { Kind = v[0] }, progress),
+            new TitleStep(progress),
+            new ChoiceStep<Attribution>(StoryFields.Attribution, "Field_Attribution", StoryOptions.Attributions, multi: false, allowNone: false,
+                d => d.Attribution is { } a ? [a] : null, (d, v) => d with { Attribution = v[0] }, progress),
+            new TextStep(StoryFields.TellerRole, "Field_TellerRole", 2, StoryLimits.TellerRole, false,
+                d => d.TellerRole, (d, v) => d with { TellerRole = v }, progress, d => d.NeedsRoleAndOrganisation, skippable: true),
+            new TextStep(StoryFields.TellerOrganisation, "Field_TellerOrganisation", 2, StoryLimits.TellerOrganisation, false,
+                d => d.TellerOrganisation, (d, v) => d with { TellerOrganisation = v }, progress, d => d.NeedsRoleAndOrganisation, skippable: true),
+            new ConsentStep(progress),
+        ];
+        Steps = [.. _fields, new FormStep(), new PersonalDataStep(_fields), new PreviewStep(_fields)];
+    }
+
+    public override string Name => DialogName;
+
+    protected override IReadOnlyList<DialogStep<StoryDraft>> Steps { get; }
+
+    public DialogTurnResult<StoryDialogResult> Start(StoryDialogStart start, DialogTurn turn)
+    {
+        var text = new DialogText(turn.Culture);
+        if (start.Existing is { } existing)
+        {
+            var draft = StoryDraft.From(existing) with
+            {
+                Mode = start.Mode,
+                IsEdit = true,
+                StoryId = start.StoryId,
+                Source = start.Source,
+                TellerName = start.TellerName ?? existing.TellerName,
+            };
+            return Begin(draft, turn, [DialogMessage.Say(text["Start_Edit"])], atStep: PreviewStep.StepId);
+        }
+
+        var fresh = new StoryDraft { Mode = start.Mode, TellerName = start.TellerName, Source = start.Source, StoryId = turn.NewId };
+        var intro = text[start.Mode == StoryEntryMode.Form ? "Start_IntroForm" : "Start_IntroGuided"];
+        return Begin(fresh, turn, [DialogMessage.Say(intro)]);
+    }
+
+    protected override StoryDraft Restart(StoryDraft draft) =>
+        new() { Mode = draft.Mode, TellerName = draft.TellerName, Source = draft.Source, StoryId = draft.StoryId, IsEdit = draft.IsEdit };
+
+    protected override StepResult<StoryDraft>? Intercept(StepContext<StoryDraft> context, DialogInput input, string step)
+    {
+        var draft = context.Draft;
+        var toForm = input.Submit?.Action == ActionNames.StoryUseForm || (input.Submit is null && context.Text.IsOneOf(input.Text, "Keywords_Form"));
+        if (toForm && step != FormStep.StepId)
+        {
+            return new StepResult<StoryDraft>.GoTo(draft with { Mode = StoryEntryMode.Form }, FormStep.StepId);
+        }
+
+        var toGuided = input.Submit?.Action == ActionNames.StoryUseGuided || (input.Submit is null && context.Text.IsOneOf(input.Text, "Keywords_Guided"));
+        if (toGuided && draft.Mode == StoryEntryMode.Form)
+        {
+            return new StepResult<StoryDraft>.Next(draft with { Mode = StoryEntryMode.Guided, FormErrors = [] });
+        }
+
+        return null;
+    }
+
+    protected override (StoryDialogResult Result, IReadOnlyList<DialogMessage> Messages) Complete(StepContext<StoryDraft> context)
+    {
+        var draft = context.Draft;
+        var content = draft.ToContent();
+        var result = new StoryDialogResult(content, draft.StoryId, draft.IsEdit, draft.Source, draft.NotPersonalData);
+        return (result, [DialogMessage.Show(ThankYouCard.Build(new ThankYouView(content.Title, content.ConsentToPublish), context.Culture))]);
+    }
+}

@@ -1,0 +1,48 @@
+using InfoStoryBot.Cards.StoryCapture;
+using InfoStoryBot.Dialogs.Engine;
+using InfoStoryBot.Dialogs.Stories;
+
+namespace InfoStoryBot.Dialogs.StoryCapture;
+
+/// <summary>The campaign's vocabulary as choice options, with their wire values and wording.</summary>
+public static class StoryOptions
+{
+    public static IReadOnlyList<PromptOption<Pillar>> Pillars { get; } =
+    [
+        new(Pillar.Culture, "culture", "Pillar_Culture"),
+        new(Pillar.InformationGovernance, "informationGovernance", "Pillar_InformationGovernance"),
+        new(Pillar.Technology, "technology", "Pillar_Technology"),
+    ];
+
+    public static IReadOnlyList<PromptOption<PartnershipElement>> Elements { get; } =
+    [
+        new(PartnershipElement.Communication, "communication", "Element_Communication"),
+        new(PartnershipElement.SharedLanguage, "sharedLanguage", "Element_SharedLanguage"),
+        new(PartnershipElement.Partners, "partners", "Element_Partners"),
+        new(PartnershipElement.DecisionMakingAndProblemSolving, "decisionMaking", "Element_DecisionMaking"),
+        new(PartnershipElement.Creativity, "creativity", "Element_Creativity"),
+        new(PartnershipElement.Environment, "environment", "Element_Environment"),
+    ];
+
+    public static IReadOnlyList<PromptOption<StoryKind>> Kinds { get; } =
+    [
+        new(StoryKind.Success, "success", "Kind_Success"),
+        new(StoryKind.Barrier, "barrier", "Kind_Barrier"),
+    ];
+
+    public static IReadOnlyList<PromptOption<Attribution>> Attributions { get; } =
+    [
+        new(Attribution.Named, "named", "Attribution_Named"),
+        new(Attribution.RoleOnly, "roleOnly", "Attribution_RoleOnly"),
+        new(Attribution.Anonymous, "anonymous", "Attribution_Anonymous"),
+    ];
+
+    public static IReadOnlyList<ChoiceOption> ToChoices<T>(IReadOnlyList<PromptOption<T>> options, DialogText text, bool numbered = false) =>
+        options.Select((o, i) => new ChoiceOption(o.Wire, numbered ? $"{i + 1}. {text[o.LabelKey]}" : text[o.LabelKey])).ToList();
+
+    public static string Label<T>(IReadOnlyList<PromptOption<T>> options, T value, DialogText text) =>
+        text[options.First(o => EqualityComparer<T>.Default.Equals(o.Value, value)).LabelKey];
+
+    public static string Wire<T>(IReadOnlyList<PromptOption<T>> options, T value) =>
+        options.First(o => EqualityComparer<T>.Default.Equals(o.Value, value)).Wire;
+}
