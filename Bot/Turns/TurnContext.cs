@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.Bot.Resources;
+using InfoStoryBot.Cards.Model;
+using InfoStoryBot.Dialogs.Engine;
 
 namespace InfoStoryBot.Bot.Turns;
 
@@ -9,7 +12,7 @@ namespace InfoStoryBot.Bot.Turns;
 /// Handlers only add to <see cref="Outbox"/>; the processor sends it after the state is safely saved,
 /// so a turn that must be re-run after a state conflict never speaks twice.
 /// </summary>
-public sealed class TurnContext(Activity activity, ClaimsIdentity identity, ConversationState state, string text)
+public sealed class TurnContext(Activity activity, ClaimsIdentity identity, ConversationState state, string text, DateTimeOffset now)
 {
     private readonly List<Activity> _outbox = [];
 
@@ -20,25 +23,42 @@ public sealed class TurnContext(Activity activity, ClaimsIdentity identity, Conv
     /// <summary>The message text with the bot's own @mention removed, entities decoded and whitespace collapsed.</summary>
     public string Text { get; } = text;
 
+    /// <summary>When the turn started, from the injected clock: dialogs and stores take time from here.</summary>
+    public DateTimeOffset Now { get; } = now;
+
     public ConversationState State { get; set; } = state;
 
     public IReadOnlyList<Activity> Outbox => _outbox;
-
-    /// <summary>Set by an invoke handler; becomes the HTTP response body.</summary>
-    public InvokeResponse? InvokeResponse { get; set; }
 
     public bool IsPersonal => Activity.Conversation?.ConversationType is null or ConversationTypes.Personal;
 
     /// <summary>The sender's Entra object id, when Teams sent one.</summary>
     public string? UserObjectId => Activity.From?.AadObjectId;
 
-    public void Reply(string text) => _outbox.Add(Activity.CreateReply(text) with { TextFormat = "plain" });
+    /// <summary>Only en-GB wording exists today; a locale with its own resources will be picked up here.</summary>
+    public CultureInfo Culture { get; } = BotText.DefaultCulture;
 
-    public void ReplyWithCard(JsonElement card, string? summary = null) => _outbox.Add(Activity.CreateReply() with
+    /// <summary>Sends text written by the bot (markdown). User text inside must already be escaped.</summary>
+    public void Reply(string markdown) => _outbox.Add(Activity.CreateReply(markdown) with { TextFormat = "markdown" });
+
+    public void ReplyWithCard(AdaptiveCard card) => _outbox.Add(Activity.CreateReply() with
     {
-        Summary = summary,
-        Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = card }],
+        Summary = card.FallbackText,
+        Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = CardJson.ToJsonElement(card) }],
     });
+
+    /// <summary>Sends what a dialog said: text, a card, or both in one message.</summary>
+    public void Say(IEnumerable<DialogMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            _outbox.Add(Activity.CreateReply(message.Text) with
+            {
+                TextFormat = message.Text is null ? null : "markdown",
+                Attachments = message.Card is { } card ? [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = card }] : null,
+            });
+        }
+    }
 
     public void Send(Activity activity) => _outbox.Add(activity);
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.Bot.Resources;
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Teams;
 using Microsoft.Extensions.Options;
@@ -65,7 +66,7 @@ public sealed partial class TurnProcessor(
                 return TurnResult.Ok;
             }
 
-            var turn = new TurnContext(activity, identity, state, MentionText.Clean(activity));
+            var turn = new TurnContext(activity, identity, state, MentionText.Clean(activity), time.GetUtcNow());
             var result = await RouteSafelyAsync(turn, cancellationToken);
 
             var saved = turn.State with
@@ -205,11 +206,10 @@ public sealed partial class TurnProcessor(
     [LoggerMessage(Level = LogLevel.Error, Message = "A reply could not be delivered: {Outcome}, status {Status}, code {Code}, after {Attempts} attempts")]
     private static partial void LogReplyFailed(ILogger logger, ConnectorOutcome outcome, int? status, string? code, int attempts);
 
-    /// <summary>The pipeline's own words; features keep theirs in resources.</summary>
     private static class Messages
     {
-        public const string Apology = "Sorry, something went wrong on my side and I've had to stop what we were doing. Please try again, or type help.";
-        public const string StorageDown = "Sorry, I can't reach my storage just now, so I haven't kept that. Please try again in a minute.";
-        public const string ConflictGaveUp = "Sorry, two answers arrived at once and I couldn't keep both. Please send your last message again.";
+        public static string Apology => BotText.Get("Turn_Apology");
+        public static string StorageDown => BotText.Get("Turn_StorageDown");
+        public static string ConflictGaveUp => BotText.Get("Turn_ConflictGaveUp");
     }
 }

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.Cards.Actions;
+using InfoStoryBot.Cards.Model;
 
 namespace InfoStoryBot.Bot.Turns;
 
 /// <summary>
-/// Picks who handles a turn, once: by activity type, then for messages by card verb, running dialog,
-/// command name, or fallback. Features plug in through the interfaces in ITurnHandlers.cs.
+/// Picks who handles a turn, once: by activity type; then, for a message, a card button with a registered
+/// action, the running dialog, a command, or the fallback. Features plug in through ITurnHandlers.cs.
 /// </summary>
 public sealed partial class TurnRouter(
     IEnumerable<IChatCommand> commands,
@@ -17,12 +19,9 @@ public sealed partial class TurnRouter(
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
-    private readonly IReadOnlyList<(string Name, IChatCommand Command)> _commands = commands
-        .SelectMany(c => c.Names.Select(n => (Name: n.ToLowerInvariant(), Command: c)))
-        .OrderByDescending(c => c.Name.Length) // "share a story" must win over a shorter "share"
-        .ToList();
-
-    private readonly Dictionary<string, ICardAction> _cardActions = cardActions.ToDictionary(a => a.Verb, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ICardAction> _cardActions = cardActions
+        .SelectMany(a => a.Actions.Select(name => (name, a)))
+        .ToDictionary(p => p.name, p => p.a, StringComparer.Ordinal);
 
     public async Task<TurnResult> RouteAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -52,38 +51,47 @@ public sealed partial class TurnRouter(
 
     private async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (CardActionData.TryRead(turn.Activity.Value, out var verb, out var data))
+        CardSubmit? submit = null;
+        if (turn.Activity.Value is { } value)
         {
-            await RunCardActionAsync(turn, verb, data, cancellationToken);
-            return;
+            CardSubmit.TryFromSubmitValue(value, out submit);
         }
 
-        if (turn.State.Dialog is not null && dialogs.FirstOrDefault(d => d.Owns(turn.State)) is { } dialog)
-        {
-            await dialog.HandleAsync(turn, cancellationToken);
-            return;
-        }
-
-        if (FindCommand(turn.Text) is var (command, arguments) && command is not null)
-        {
-            if (await command.IsAllowedAsync(turn, cancellationToken))
-            {
-                await command.HandleAsync(turn, arguments, cancellationToken);
-                return;
-            }
-        }
-
-        await fallback.HandleAsync(turn, cancellationToken);
+        await DispatchAsync(turn, submit, cancellationToken);
     }
 
-    private async Task<JsonElement?> RunCardActionAsync(TurnContext turn, string verb, JsonElement data, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard?> DispatchAsync(TurnContext turn, CardSubmit? submit, CancellationToken cancellationToken)
     {
-        if (_cardActions.TryGetValue(verb, out var action))
+        // Buttons that stand on their own (Help, My stories, Share a story) work from any card, even mid-dialog.
+        if (submit is not null && _cardActions.TryGetValue(submit.Action, out var action))
         {
-            return await action.HandleAsync(turn, data, cancellationToken);
+            return await action.HandleAsync(turn, submit, cancellationToken);
         }
 
-        LogUnknownVerb(log, verb);
+        // Typed answers and the dialog's own buttons go to the running dialog, which handles cancel/help/back.
+        if (turn.State.Dialog is not null && dialogs.FirstOrDefault(d => d.Owns(turn.State)) is { } dialog)
+        {
+            await dialog.HandleAsync(turn, submit, cancellationToken);
+            return null;
+        }
+
+        if (submit is null)
+        {
+            foreach (var command in commands)
+            {
+                if (command.Match(turn.Text) is { } arguments && command.IsAllowed(turn))
+                {
+                    await command.HandleAsync(turn, arguments, cancellationToken);
+                    return null;
+                }
+            }
+        }
+        else
+        {
+            // A button of a dialog that has ended, or of a card from an older version of the bot.
+            LogUnknownAction(log, submit.Action);
+        }
+
         await fallback.HandleAsync(turn, cancellationToken);
         return null;
     }
@@ -96,53 +104,39 @@ public sealed partial class TurnRouter(
             return new TurnResult(StatusCodes.Status501NotImplemented);
         }
 
-        if (!CardActionData.TryReadInvoke(turn.Activity.Value, out var verb, out var data, out var problem))
+        if (ReadExecute(turn.Activity.Value, out var submit) is { } problem)
         {
             return new TurnResult(StatusCodes.Status400BadRequest, new AdaptiveCardInvokeResponse
             {
                 StatusCode = 400,
                 Type = AdaptiveCardInvokeResponse.ErrorType,
-                Value = new { code = "BadRequest", message = problem },
+                Value = new { code = problem.Code, message = problem.Message },
             });
         }
 
-        if (!_cardActions.ContainsKey(verb))
-        {
-            LogUnknownVerb(log, verb);
-            return new TurnResult(StatusCodes.Status200OK, new AdaptiveCardInvokeResponse
-            {
-                StatusCode = 400,
-                Type = AdaptiveCardInvokeResponse.ErrorType,
-                Value = new { code = "NotSupported", message = "That button is from an older card and no longer works. Type help to see what I can do." },
-            });
-        }
-
-        var card = await RunCardActionAsync(turn, verb, data, cancellationToken);
-        var body = card is { } replacement
-            ? new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.CardType, Value = replacement }
+        var card = await DispatchAsync(turn, submit, cancellationToken);
+        var body = card is not null
+            ? new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.CardType, Value = CardJson.ToJsonElement(card) }
             : new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = "Done." };
         return new TurnResult(StatusCodes.Status200OK, body);
     }
 
-    private (IChatCommand? Command, string Arguments) FindCommand(string text)
+    /// <summary>Reads <c>value.action</c> of an <c>adaptiveCard/action</c> invoke; returns the problem when it cannot.</summary>
+    private static (string Code, string Message)? ReadExecute(JsonElement? value, out CardSubmit? submit)
     {
-        var candidate = text.TrimStart('/').Trim();
-        foreach (var (name, command) in _commands)
+        submit = null;
+        if (value is not { ValueKind: JsonValueKind.Object } obj
+            || !obj.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object)
         {
-            if (candidate.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return (command, "");
-            }
-
-            if (candidate.Length > name.Length
-                && candidate.StartsWith(name, StringComparison.OrdinalIgnoreCase)
-                && char.IsWhiteSpace(candidate[name.Length]))
-            {
-                return (command, candidate[name.Length..].Trim());
-            }
+            return ("BadRequest", "The invoke has no action.");
         }
 
-        return (null, "");
+        if (!action.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "Action.Execute")
+        {
+            return ("NotSupported", "Only Action.Execute is supported.");
+        }
+
+        return CardSubmit.TryFromExecuteAction(action, out submit) ? null : ("BadRequest", "The action has no verb.");
     }
 
     private static bool Is(string? type, string expected) => string.Equals(type, expected, StringComparison.OrdinalIgnoreCase);
@@ -150,8 +144,8 @@ public sealed partial class TurnRouter(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Acknowledged a {Type} activity with nothing to do")]
     private static partial void LogAcknowledged(ILogger logger, string? type);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A card button with unknown verb {Verb} arrived")]
-    private static partial void LogUnknownVerb(ILogger logger, string verb);
+    [LoggerMessage(Level = LogLevel.Information, Message = "A card button with action {Action} arrived with no dialog or handler to take it")]
+    private static partial void LogUnknownAction(ILogger logger, string action);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No handler for invoke {Name}; answering 501")]
     private static partial void LogUnhandledInvoke(ILogger logger, string? name);

@@ -1,4 +1,5 @@
 using InfoStoryBot.Bot.Admin;
+using InfoStoryBot.Bot.Onboarding;
 using InfoStoryBot.Bot.Teams;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -33,6 +34,9 @@ public static class TurnsExtensions
         services.AddSingleton<ConversationReferenceTracker>();
         services.AddScoped<IConversationEventHandler, TeamInstallationHandler>();
         services.AddScoped<TeamChannelSync>();
+
+        // Features: each registers its commands, card actions and dialogs.
+        services.AddOnboarding();
         return builder;
     }
 }
