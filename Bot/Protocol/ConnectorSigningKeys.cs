@@ -57,13 +57,19 @@ internal sealed class ConnectorSigningKeys(
         var now = timeProvider.GetUtcNow();
         lock (_gate)
         {
-            var due = _current is null || now - _current.FetchedAt >= RefreshInterval;
-            if (!due || InFailureBackoff(now))
+            if (_current is null)
             {
-                return Task.FromResult(_current);
+                return InFailureBackoff(now) ? Task.FromResult<SigningKeySet?>(null) : StartFetch().WaitAsync(cancellationToken);
             }
 
-            return StartFetch().WaitAsync(cancellationToken);
+            // Stale while revalidating: a due refresh runs in the background and this request uses the keys we hold,
+            // so no request waits on the metadata endpoint once keys have been fetched.
+            if (now - _current.FetchedAt >= RefreshInterval && !InFailureBackoff(now))
+            {
+                _ = StartFetch();
+            }
+
+            return Task.FromResult<SigningKeySet?>(_current);
         }
     }
 

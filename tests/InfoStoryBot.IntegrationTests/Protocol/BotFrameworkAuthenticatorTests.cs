@@ -182,10 +182,13 @@ public sealed class BotFrameworkAuthenticatorTests(AuthenticatorFixture fixture)
         await bot.AuthenticateAsync(sim.CreateAuthorizationHeader(), sim.Activities.PersonalMessage("first"));
 
         bot.Clock.Advance(TimeSpan.FromHours(13));
-        var later = await bot.AuthenticateAsync(sim.CreateAuthorizationHeader(), sim.Activities.PersonalMessage("a day later"));
+        var later = await bot.AuthenticateAsync(sim.CreateAuthorizationHeader(), sim.Activities.PersonalMessage("half a day later"));
 
         Assert.True(later.Succeeded, later.Reason);
-        Assert.Equal(2, sim.KeysRequestCount);
+        await Eventually(() => sim.KeysRequestCount == 2, "the keys were not refreshed in the background");
+
+        sim.RotateSigningKey();
+        await Eventually(async () => (await bot.AuthenticateAsync(sim.CreateAuthorizationHeader(), sim.Activities.PersonalMessage("x"))).Succeeded, "the rotated key was never accepted");
     }
 
     [Fact]
@@ -222,9 +225,70 @@ public sealed class BotFrameworkAuthenticatorTests(AuthenticatorFixture fixture)
         sim.MetadataAvailable = false;
         bot.Clock.Advance(TimeSpan.FromHours(13));
         var result = await bot.AuthenticateAsync(sim.CreateAuthorizationHeader(), sim.Activities.PersonalMessage("during an outage"));
+        await Eventually(() => sim.MetadataRequestCount == 2, "no refresh was attempted");
+        var stillFine = await bot.AuthenticateAsync(sim.CreateAuthorizationHeader(), sim.Activities.PersonalMessage("after the failed refresh"));
 
         Assert.True(result.Succeeded, result.Reason);
+        Assert.True(stillFine.Succeeded, stillFine.Reason);
         Assert.Equal(2, sim.MetadataRequestCount);
+    }
+
+    [Fact]
+    public async Task Authenticate_RandomlyMutatedTokens_AreAlways401Or403NeverAnException()
+    {
+        var random = new Random(4242);
+        var good = Simulator.CreateToken();
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ ";
+        for (var i = 0; i < 300; i++)
+        {
+            var chars = good.ToCharArray();
+            for (var flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                chars[random.Next(chars.Length)] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            var mutated = new string(chars);
+            var result = await fixture.Bot.AuthenticateAsync("Bearer " + mutated, Message());
+
+            // A flip inside the signature's padding bits can leave the token intact; otherwise it must be refused.
+            if (result.Succeeded)
+            {
+                Assert.Equal(good.Split('.')[..2], mutated.Split('.')[..2]);
+            }
+            else
+            {
+                Assert.InRange(result.StatusCode, 401, 403);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"alg\":\"RS256\",\"kid\":{KID}}", "{\"iss\":123,\"aud\":[1,2],\"exp\":\"soon\"}")]
+    [InlineData("{\"alg\":\"RS256\",\"kid\":\"{KIDVALUE}\"}", "{\"iss\":\"https://api.botframework.com\",\"aud\":{\"x\":1},\"exp\":\"soon\",\"serviceurl\":5}")]
+    [InlineData("{\"alg\":[\"RS256\"],\"kid\":\"{KIDVALUE}\"}", "{}")]
+    [InlineData("[]", "[]")]
+    [InlineData("null", "null")]
+    public async Task Authenticate_WellFormedJwtWithWrongClaimTypes_Is401(string header, string payload)
+    {
+        var kid = Simulator.CurrentSigningKey.Kid;
+        header = header.Replace("{KIDVALUE}", kid, StringComparison.Ordinal).Replace("{KID}", 42.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var token = $"{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(header)}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(payload)}.c2lnbmF0dXJl";
+
+        var result = await fixture.Bot.AuthenticateAsync("Bearer " + token, Message());
+
+        Assert.Equal(401, result.StatusCode);
+    }
+
+    private static async Task Eventually(Func<bool> condition, string message) => await Eventually(() => Task.FromResult(condition()), message);
+
+    private static async Task Eventually(Func<Task<bool>> condition, string message)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, message);
+            await Task.Delay(20);
+        }
     }
 
     [Fact]
