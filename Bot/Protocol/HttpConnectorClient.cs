@@ -25,7 +25,8 @@ namespace InfoStoryBot.Bot.Protocol;
 /// <item>401 once, after forcing a fresh token (a token revoked or rotated before its cached expiry).</item>
 /// </list>
 /// Writes to one conversation are serialised (<see cref="ConversationLocks"/>) for the whole retry sequence, so order
-/// is kept; delays go through the injected <see cref="TimeProvider"/>.
+/// is kept within this process (across instances, the 412 retry covers the rare overlap); delays go through the
+/// injected <see cref="TimeProvider"/>.
 /// </remarks>
 internal sealed class HttpConnectorClient(
     HttpClient http,
@@ -127,8 +128,8 @@ internal sealed class HttpConnectorClient(
     {
         if (!TryBuildUri(call.ServiceUrl, call.Path, out var uri))
         {
-            logger.LogWarning("Connector {Method} refused: serviceUrl {ServiceUrl} is not an absolute http(s) URL", call.Method, call.ServiceUrl);
-            return ConnectorResult<T>.Failure(null, "InvalidServiceUrl", "The serviceUrl is not an absolute http(s) URL.", 0);
+            logger.LogWarning("Connector {Method} refused: serviceUrl {ServiceUrl} is not an absolute https URL (or http on loopback)", call.Method, call.ServiceUrl);
+            return ConnectorResult<T>.Failure(null, "InvalidServiceUrl", "The serviceUrl must be an absolute https URL (http only on loopback): it receives our bearer token.", 0);
         }
 
         var body = call.Body is null ? null : JsonSerializer.SerializeToUtf8Bytes(call.Body, call.Body.GetType(), ProtocolJson.Options);
@@ -311,7 +312,7 @@ internal sealed class HttpConnectorClient(
         uri = null!;
         if (string.IsNullOrWhiteSpace(serviceUrl)
             || !Uri.TryCreate(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/", UriKind.Absolute, out var baseUri)
-            || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
+            || (baseUri.Scheme != Uri.UriSchemeHttps && !(baseUri.Scheme == Uri.UriSchemeHttp && BotAuthenticationOptions.IsLoopbackHost(baseUri))))
         {
             return false;
         }

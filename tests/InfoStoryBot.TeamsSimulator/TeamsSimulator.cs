@@ -39,6 +39,7 @@ public sealed class TeamsSimulator : IAsyncDisposable
     private readonly JsonWebTokenHandler _tokenHandler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly List<ConnectorCall> _calls = [];
     private readonly List<SimulatedFault> _faults = [];
+    private readonly List<TokenRequest> _tokenLog = [];
     private readonly ConcurrentDictionary<string, DateTimeOffset> _issuedAccessTokens = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly Random _random;
@@ -109,6 +110,18 @@ public sealed class TeamsSimulator : IAsyncDisposable
     public int TokenRequestCount => Volatile.Read(ref _tokenRequests);
 
     public SimulatorKey CurrentSigningKey => _keys.Current;
+
+    /// <summary>Every request to the token endpoint, with how the client authenticated.</summary>
+    public IReadOnlyList<TokenRequest> TokenRequests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _tokenLog];
+            }
+        }
+    }
 
     public IReadOnlyList<ConnectorCall> Calls
     {
@@ -380,6 +393,11 @@ public sealed class TeamsSimulator : IAsyncDisposable
 
         var secretOk = form["client_secret"] == _options.AppPassword;
         var assertionOk = form["client_assertion_type"] == "urn:ietf:params:oauth:client-assertion-type:jwt-bearer" && !string.IsNullOrEmpty(form["client_assertion"]);
+        lock (_gate)
+        {
+            _tokenLog.Add(new TokenRequest(tenant, form["client_id"].ToString(), form["scope"].ToString(), !string.IsNullOrEmpty(form["client_secret"]), !string.IsNullOrEmpty(form["client_assertion"])));
+        }
+
         if (!secretOk && !assertionOk)
         {
             await WriteOAuthErrorAsync(context, 401, "invalid_client", "AADSTS7000215: Invalid client secret provided.");
@@ -705,3 +723,6 @@ public sealed class TeamsSimulator : IAsyncDisposable
             ["correlation_id"] = Guid.NewGuid().ToString(),
         });
 }
+
+/// <summary>One request to the simulated token endpoint.</summary>
+public sealed record TokenRequest(string Tenant, string ClientId, string Scope, bool UsedSecret, bool UsedClientAssertion);

@@ -333,6 +333,7 @@ public sealed class HttpConnectorClientTests : IAsyncLifetime
     [InlineData("")]
     [InlineData("not a url")]
     [InlineData("ftp://example.com/")]
+    [InlineData("http://smba.trafficmanager.net/amer/")]
     public async Task Send_BadServiceUrl_FailsWithoutACall(string serviceUrl)
     {
         var result = await _client.SendToConversationAsync(serviceUrl, PersonalConversation, Message("hello"), CancellationToken.None);
@@ -380,5 +381,39 @@ public sealed class HttpConnectorClientTests : IAsyncLifetime
         Assert.True(result.IsSuccess);
         Assert.Null(Assert.Single(sim.Calls).Authorization);
         Assert.Equal(0, sim.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task Send_RandomFailures_RetriesCarryNearlyEverySendThrough()
+    {
+        _sim.RandomFaults = new RandomFaultPolicy(0.2);
+
+        var results = new List<ConnectorResult<ResourceResponse>>();
+        for (var i = 0; i < 30; i++)
+        {
+            results.Add(await _client.SendToConversationAsync(_sim.ServiceUrl, PersonalConversation, Message($"n{i}"), CancellationToken.None));
+        }
+
+        // 0.2^4 per send of losing all four attempts: a failure is possible but must be an honest one.
+        Assert.True(results.Count(r => r.IsSuccess) >= 28, string.Join(", ", results.Select(r => r.Outcome)));
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal(4, r.Attempts));
+        Assert.True(_sim.Calls.Count > 30, "no faults were injected");
+        Assert.Equal(30, _sim.Calls.Count(c => c.ResponseStatus == 201) + results.Count(r => !r.IsSuccess));
+    }
+
+    [Fact]
+    public async Task Send_OverTheTenantBudget_IsPacedNotRejected()
+    {
+        await using var sim = await Sim.StartAsync();
+        using var host = await ProtocolHost.StartAsync(sim, _clock, overrides: new Dictionary<string, string?> { ["Connector:RequestsPerSecondPerTenant"] = "10" });
+        var client = host.Services.GetRequiredService<IConnectorClient>();
+        var tenantActivity = Message("paced") with { Conversation = new ConversationAccount { TenantId = sim.Options.TenantId } };
+        await client.SendToConversationAsync(sim.ServiceUrl, "a:1warm", tenantActivity, CancellationToken.None);
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.SendToConversationAsync(sim.ServiceUrl, $"a:1conversation{i}", tenantActivity, CancellationToken.None)));
+
+        Assert.All(results, r => Assert.True(r.IsSuccess));
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromSeconds(0.9), $"21 sends at 10 per second took only {stopwatch.Elapsed}");
     }
 }

@@ -25,6 +25,11 @@ public sealed class MsalBotTokenProviderTests
         Assert.StartsWith("sim-at.", first);
         Assert.Equal(first, second);
         Assert.Equal(1, sim.TokenRequestCount);
+        var request = Assert.Single(sim.TokenRequests);
+        Assert.Equal(sim.Options.TenantId, request.Tenant);
+        Assert.Equal(sim.AppId, request.ClientId);
+        Assert.Equal("https://api.botframework.com/.default", request.Scope);
+        Assert.True(request.UsedSecret);
     }
 
     [Fact]
@@ -92,6 +97,9 @@ public sealed class MsalBotTokenProviderTests
             var token = await tokens.GetTokenAsync(false, CancellationToken.None);
 
             Assert.StartsWith("sim-at.", token);
+            var tokenRequest = Assert.Single(sim.TokenRequests);
+            Assert.True(tokenRequest.UsedClientAssertion);
+            Assert.False(tokenRequest.UsedSecret);
         }
         finally
         {
