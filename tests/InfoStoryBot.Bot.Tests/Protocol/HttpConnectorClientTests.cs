@@ -190,6 +190,7 @@ public sealed class HttpConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task Send_ToDifferentConversations_RunInParallel()
     {
+        await _client.SendToConversationAsync(_sim.ServiceUrl, "a:1warm", Message("warm the token cache"), CancellationToken.None);
         var latency = TimeSpan.FromMilliseconds(400);
         _sim.InjectFault(SimulatedFault.Slow(latency, times: 4));
         var conversations = _sim.Options.Users.Select(u => _sim.Activities.PersonalConversationId(u)).Append(ChannelThread).Append("a:1other").ToList();
