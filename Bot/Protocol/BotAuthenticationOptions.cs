@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 
 namespace InfoStoryBot.Bot.Protocol;
@@ -119,9 +121,9 @@ internal sealed class BotAuthenticationOptionsValidator(IHostEnvironment environ
                     break;
             }
 
-            if (hasCertificate && !File.Exists(options.MicrosoftAppCertificatePath))
+            if (hasCertificate)
             {
-                errors.Add($"MicrosoftAppCertificatePath '{options.MicrosoftAppCertificatePath}' does not exist.");
+                CheckCertificate(errors, options);
             }
         }
 
@@ -142,6 +144,29 @@ internal sealed class BotAuthenticationOptionsValidator(IHostEnvironment environ
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    // Load it once here so a wrong path or password stops start-up instead of failing the first outbound call.
+    private static void CheckCertificate(List<string> errors, BotAuthenticationOptions options)
+    {
+        if (!File.Exists(options.MicrosoftAppCertificatePath))
+        {
+            errors.Add($"MicrosoftAppCertificatePath '{options.MicrosoftAppCertificatePath}' does not exist.");
+            return;
+        }
+
+        try
+        {
+            using var certificate = X509CertificateLoader.LoadPkcs12FromFile(options.MicrosoftAppCertificatePath, options.MicrosoftAppCertificatePassword);
+            if (!certificate.HasPrivateKey)
+            {
+                errors.Add($"MicrosoftAppCertificatePath '{options.MicrosoftAppCertificatePath}' holds no private key.");
+            }
+        }
+        catch (CryptographicException ex)
+        {
+            errors.Add($"MicrosoftAppCertificatePath '{options.MicrosoftAppCertificatePath}' could not be loaded as a PFX (wrong MicrosoftAppCertificatePassword?): {ex.Message}");
+        }
     }
 
     // Keys and tokens must not travel in clear text; the one exception is the loopback simulator.

@@ -98,14 +98,14 @@ internal sealed class BotFrameworkAuthenticator(
 
         if (!AllowedAlgorithms.Contains(jwt.Alg ?? string.Empty))
         {
-            return InboundAuthResult.Unauthorized($"Signing algorithm '{jwt.Alg}' is not allowed.");
+            return InboundAuthResult.Unauthorized($"Signing algorithm '{Clip(jwt.Alg)}' is not allowed.");
         }
 
         // Cheap checks before any key lookup, so junk tokens cost nothing and cannot trigger a key refresh.
         var issuer = jwt.Issuer;
         if (!string.Equals(issuer, settings.ToBotFromChannelTokenIssuer, StringComparison.Ordinal))
         {
-            return InboundAuthResult.Unauthorized($"Issuer '{issuer}' is not the Bot Connector.");
+            return InboundAuthResult.Unauthorized($"Issuer '{Clip(issuer)}' is not the Bot Connector.");
         }
 
         if (string.IsNullOrEmpty(jwt.Kid))
@@ -124,7 +124,7 @@ internal sealed class BotFrameworkAuthenticator(
             keys = await signingKeys.RefreshForUnknownKeyAsync(jwt.Kid, cancellationToken);
             if (keys is null || !keys.Keys.TryGetValue(jwt.Kid, out signingKey))
             {
-                return InboundAuthResult.Unauthorized($"Signing key '{jwt.Kid}' is not published by the Connector.");
+                return InboundAuthResult.Unauthorized($"Signing key '{Clip(jwt.Kid)}' is not published by the Connector.");
             }
         }
 
@@ -160,7 +160,7 @@ internal sealed class BotFrameworkAuthenticator(
         // Only a token that proved its signature can earn a 403; anything less is a plain 401.
         if (!string.IsNullOrEmpty(activity.ChannelId) && !signingKey.Endorsements.Contains(activity.ChannelId))
         {
-            return InboundAuthResult.Forbidden($"Signing key '{jwt.Kid}' is not endorsed for channel '{activity.ChannelId}'.");
+            return InboundAuthResult.Forbidden($"Signing key '{Clip(jwt.Kid)}' is not endorsed for channel '{Clip(activity.ChannelId)}'.");
         }
 
         if (!jwt.TryGetPayloadValue<string>(BotClaims.ServiceUrl, out var serviceUrl) || string.IsNullOrEmpty(serviceUrl))
@@ -191,6 +191,18 @@ internal sealed class BotFrameworkAuthenticator(
         }
 
         return true;
+    }
+
+    // Header and claim values are the caller's words: keep them short and on one line in the log.
+    private static string Clip(string? value)
+    {
+        if (value is null)
+        {
+            return "(none)";
+        }
+
+        var oneLine = value.ReplaceLineEndings(" ");
+        return oneLine.Length <= 80 ? oneLine : oneLine[..80] + "…";
     }
 
     private static string Describe(Exception? ex) => ex switch

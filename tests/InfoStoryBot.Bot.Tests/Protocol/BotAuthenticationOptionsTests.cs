@@ -109,6 +109,42 @@ public sealed class BotAuthenticationOptionsTests
         }
     }
 
+    [Fact]
+    public void Validate_CertificateThatIsNotAPfx_FailsAtStartUp()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"infostorybot-not-a-pfx-{Guid.NewGuid():N}.pfx");
+        File.WriteAllText(path, "not a certificate");
+        try
+        {
+            var result = Validate(new BotAuthenticationOptions
+            {
+                MicrosoftAppId = SingleTenant.MicrosoftAppId,
+                MicrosoftAppTenantId = SingleTenant.MicrosoftAppTenantId,
+                MicrosoftAppCertificatePath = path,
+            });
+
+            Assert.True(result.Failed);
+            Assert.Contains("could not be loaded as a PFX", result.FailureMessage);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Validate_MissingCertificateFile_NamesThePath()
+    {
+        var result = Validate(new BotAuthenticationOptions
+        {
+            MicrosoftAppId = SingleTenant.MicrosoftAppId,
+            MicrosoftAppTenantId = SingleTenant.MicrosoftAppTenantId,
+            MicrosoftAppCertificatePath = "/nowhere/bot.pfx",
+        });
+
+        Assert.Contains("'/nowhere/bot.pfx' does not exist", result.FailureMessage);
+    }
+
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(BotAuthenticationOptions options, string environment = "Production") =>
         new BotAuthenticationOptionsValidator(new Environment(environment)).Validate(null, options);
 
