@@ -49,6 +49,8 @@ public sealed class TeamsSimulator : IAsyncDisposable
     private int _metadataRequests;
     private int _keysRequests;
     private int _tokenRequests;
+    private int _inFlight;
+    private int _peakInFlight;
 
     private TeamsSimulator(WebApplication app, TeamsSimulatorOptions options, Uri baseUri)
     {
@@ -103,6 +105,9 @@ public sealed class TeamsSimulator : IAsyncDisposable
     public RandomFaultPolicy? RandomFaults { get; set; }
 
     public int MetadataRequestCount => Volatile.Read(ref _metadataRequests);
+
+    /// <summary>The most Connector calls ever in progress at once: 1 proves a client serialised its calls.</summary>
+    public int PeakConcurrentCalls => Volatile.Read(ref _peakInFlight);
 
     public int KeysRequestCount => Volatile.Read(ref _keysRequests);
 
@@ -424,6 +429,27 @@ public sealed class TeamsSimulator : IAsyncDisposable
     }
 
     private async Task HandleConnectorAsync(HttpContext context, string path)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var peak = Volatile.Read(ref _peakInFlight); inFlight > peak; peak = Volatile.Read(ref _peakInFlight))
+        {
+            if (Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak) == peak)
+            {
+                break;
+            }
+        }
+
+        try
+        {
+            await HandleCountedConnectorAsync(context, path);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleCountedConnectorAsync(HttpContext context, string path)
     {
         var request = context.Request;
         string? body = null;
