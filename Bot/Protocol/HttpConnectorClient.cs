@@ -232,9 +232,16 @@ internal sealed class HttpConnectorClient(
                         logger.LogWarning("Connector {Method} {Path} answered {Status} with a body that is not the expected JSON: {Error} (correlation {CorrelationId})", call.Method, call.LogPath, status, ex.Message, correlation);
                         return ConnectorResult<T>.Failure(status, "InvalidResponse", ex.Message, attempt);
                     }
+                    catch (Exception ex) when (ex is HttpRequestException or IOException
+                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                    {
+                        // The Connector acted (2xx) but the body was lost: not retried, as that would repeat the action.
+                        logger.LogWarning("Connector {Method} {Path} answered {Status} but the body could not be read: {Error} (correlation {CorrelationId})", call.Method, call.LogPath, status, ex.Message, correlation);
+                        return ConnectorResult<T>.Failure(status, "ResponseInterrupted", ex.Message, attempt);
+                    }
                 }
 
-                var (code, message) = await ReadErrorAsync(response, cancellationToken);
+                var (code, message) = await ReadErrorAsync(response, attemptTimeout.Token, cancellationToken);
                 logger.LogWarning("Connector {Method} {Path} answered {Status} {ErrorCode} (correlation {CorrelationId}, attempt {Attempt})", call.Method, call.LogPath, status, code, correlation, attempt);
 
                 if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null && !forcedTokenRefresh && retriesLeft)
@@ -332,15 +339,17 @@ internal sealed class HttpConnectorClient(
         ReadJson<ResourceResponse>(response, cancellationToken);
 
     /// <summary>Reads <c>{"error":{"code","message"}}</c>, or Teams' <c>{"errorCode":209,"message":...}</c>.</summary>
-    private static async Task<(string? Code, string? Message)> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<(string? Code, string? Message)> ReadErrorAsync(HttpResponseMessage response, CancellationToken attemptToken, CancellationToken cancellationToken)
     {
         string text;
         try
         {
-            text = await response.Content.ReadAsStringAsync(cancellationToken);
+            text = await response.Content.ReadAsStringAsync(attemptToken);
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // The status alone decides what happens next; the code is a nicety for the log and the caller.
             return (null, null);
         }
 

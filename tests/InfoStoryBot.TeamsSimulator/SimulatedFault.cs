@@ -20,6 +20,9 @@ public sealed record SimulatedFault
 
     public TimeSpan Latency { get; init; }
 
+    /// <summary>A body sent verbatim instead of the generic <c>{"error":{code,message}}</c>, e.g. Teams' <c>{"errorCode":209,...}</c>.</summary>
+    public string? RawBody { get; init; }
+
     public int Times { get; init; } = 1;
 
     /// <summary>Only calls whose decoded path contains this (ordinal, case-insensitive) are affected.</summary>
@@ -39,6 +42,14 @@ public sealed record SimulatedFault
 
     public static SimulatedFault ConversationNotFound(int times = 1) =>
         new() { StatusCode = 404, ErrorCode = "ConversationNotFound", ErrorMessage = "Conversation not found.", Times = times };
+
+    /// <summary>What Teams answers when the user blocked the bot or uninstalled it: 403 with errorCode 209.</summary>
+    public static SimulatedFault MessageWritesBlocked(int times = 1) => new()
+    {
+        StatusCode = 403,
+        RawBody = """{"errorCode":209,"message":"{\"subCode\":\"MessageWritesBlocked\",\"details\":\"Thread is blocked from message writes.\"}"}""",
+        Times = times,
+    };
 
     public static SimulatedFault Slow(TimeSpan latency, int times = 1) => new() { Latency = latency, Times = times };
 

@@ -505,7 +505,17 @@ public sealed class TeamsSimulator : IAsyncDisposable
                     context.Response.Headers.RetryAfter = date.ToString("R", CultureInfo.InvariantCulture);
                 }
 
-                await WriteErrorAsync(context, faultStatus, fault.ErrorCode ?? SimulatedFault.DefaultCode(faultStatus), fault.ErrorMessage ?? "Simulated failure.");
+                if (fault.RawBody is { } raw)
+                {
+                    context.Response.StatusCode = faultStatus;
+                    context.Response.ContentType = "application/json; charset=utf-8";
+                    await context.Response.WriteAsync(raw, context.RequestAborted);
+                }
+                else
+                {
+                    await WriteErrorAsync(context, faultStatus, fault.ErrorCode ?? SimulatedFault.DefaultCode(faultStatus), fault.ErrorMessage ?? "Simulated failure.");
+                }
+
                 call.ResponseStatus = faultStatus;
                 return;
             }

@@ -112,6 +112,18 @@ public sealed class HttpConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_BlockedByUserInTeamsErrorShape_IsGoneWithErrorCode209()
+    {
+        _sim.InjectFault(SimulatedFault.MessageWritesBlocked());
+
+        var result = await _client.SendToConversationAsync(_sim.ServiceUrl, PersonalConversation, Message("hello"), CancellationToken.None);
+
+        Assert.Equal(ConnectorOutcome.ConversationGone, result.Outcome);
+        Assert.Equal("209", result.ErrorCode);
+        Assert.Contains("MessageWritesBlocked", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_ConversationNotFound_IsGoneAndNotRetried()
     {
         _sim.InjectFault(SimulatedFault.ConversationNotFound(times: 5));
