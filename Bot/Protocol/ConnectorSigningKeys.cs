@@ -134,8 +134,10 @@ internal sealed class ConnectorSigningKeys(
             logger.LogInformation("Fetched {Count} Connector signing keys", fetched.Keys.Count);
             return fetched;
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidDataException or TaskCanceledException or ArgumentException)
+        catch (Exception ex)
         {
+            // Everything, not a list: this task is shared and may run in the background, so a fault escaping it
+            // would leave _inFlight stuck and turn every later request into a 500.
             lock (_gate)
             {
                 _lastFailure = timeProvider.GetUtcNow();

@@ -101,6 +101,9 @@ public sealed class TeamsSimulator : IAsyncDisposable
     /// <summary>When false, the metadata and key endpoints answer 503, as an outage would.</summary>
     public bool MetadataAvailable { get; set; } = true;
 
+    /// <summary>When set, the metadata endpoint answers 200 with exactly this body (broken JSON, a missing jwks_uri...).</summary>
+    public string? MetadataOverride { get; set; }
+
     /// <summary>Random failures on Connector calls; null for none.</summary>
     public RandomFaultPolicy? RandomFaults { get; set; }
 
@@ -338,6 +341,12 @@ public sealed class TeamsSimulator : IAsyncDisposable
         if (path.Equals(MetadataPath, StringComparison.OrdinalIgnoreCase) || path.Equals("/v1/.well-known/openid-configuration", StringComparison.OrdinalIgnoreCase))
         {
             Interlocked.Increment(ref _metadataRequests);
+            if (MetadataOverride is { } overridden)
+            {
+                context.Response.ContentType = "application/json";
+                return context.Response.WriteAsync(overridden, context.RequestAborted);
+            }
+
             return MetadataAvailable
                 ? WriteJsonAsync(context, 200, new JsonObject
                 {

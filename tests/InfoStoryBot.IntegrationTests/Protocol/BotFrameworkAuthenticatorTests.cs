@@ -213,6 +213,30 @@ public sealed class BotFrameworkAuthenticatorTests(AuthenticatorFixture fixture)
         Assert.True(after.Succeeded, after.Reason);
     }
 
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("{}")]
+    [InlineData("{\"jwks_uri\": 42}")]
+    [InlineData("{\"jwks_uri\": \"http://keys.example.com/keys\"}")]
+    [InlineData("[]")]
+    public async Task Authenticate_BrokenMetadata_Is401NotACrash(string metadata)
+    {
+        await using var sim = await Sim.StartAsync();
+        sim.MetadataOverride = metadata;
+        await using var bot = await AuthenticatorHost.StartAsync(sim, "Production");
+
+        var during = await bot.AuthenticateAsync(sim.CreateAuthorizationHeader(), sim.Activities.PersonalMessage("during"));
+
+        Assert.Equal(401, during.StatusCode);
+        Assert.Equal(0, sim.KeysRequestCount);
+
+        sim.MetadataOverride = null;
+        bot.Clock.Advance(TimeSpan.FromSeconds(31));
+        var after = await bot.AuthenticateAsync(sim.CreateAuthorizationHeader(), sim.Activities.PersonalMessage("after"));
+
+        Assert.True(after.Succeeded, after.Reason);
+    }
+
     [Fact]
     public async Task Authenticate_RefreshFailsLater_KeepsUsingTheLastGoodKeys()
     {
