@@ -13,7 +13,16 @@ public interface IInboundAuthenticator
 }
 
 /// <summary>Where the request came from, as far as the authenticator needs to know.</summary>
-public sealed record RequestOrigin(bool IsLoopback);
+public sealed record RequestOrigin(bool IsLoopback)
+{
+    /// <summary>
+    /// From the connection's remote address. No address at all means a transport that never leaves the machine
+    /// (in-memory TestServer, Unix socket, named pipe), so it counts as loopback; that only matters in local mode,
+    /// which refuses to start outside Development.
+    /// </summary>
+    public static RequestOrigin From(HttpContext context) =>
+        new(context.Connection.RemoteIpAddress is not { } address || System.Net.IPAddress.IsLoopback(address));
+}
 
 public sealed record InboundAuthResult
 {

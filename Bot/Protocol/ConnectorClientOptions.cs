@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace InfoStoryBot.Bot.Protocol;
+
+/// <summary>
+/// How hard the Connector client tries (configuration section <c>Connector</c>). Defaults follow Teams' rate-limit
+/// guidance: 3 retries, 2 s doubling to a 20 s cap with ±20% jitter, Retry-After honoured, 30 requests a second per tenant.
+/// </summary>
+public sealed class ConnectorClientOptions
+{
+    public const string SectionName = "Connector";
+
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>A Retry-After longer than this is not waited out: the call fails as throttled and the caller decides.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Per attempt. The Connector normally answers in well under a second.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The budget per tenant (Teams documents 30 to 50 per app per tenant); 0 turns the gate off.</summary>
+    [Range(0, 1000)]
+    public int RequestsPerSecondPerTenant { get; set; } = 30;
+}

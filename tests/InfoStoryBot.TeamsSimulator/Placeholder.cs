@@ -1,1 +1,0 @@
-namespace InfoStoryBot.TeamsSimulator; internal static class Placeholder;
