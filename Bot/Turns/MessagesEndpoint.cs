@@ -57,12 +57,11 @@ public static partial class MessagesEndpoint
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a Bot Framework activity.", detail: parseError);
         }
 
-        var origin = new RequestOrigin(IsLoopback(http));
-        var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity, origin, cancellationToken);
+        var header = http.Request.Headers.Authorization.ToString();
+        var auth = await authenticator.AuthenticateAsync(header.Length > 0 ? header : null, activity, RequestOrigin.From(http), cancellationToken);
         if (!auth.Succeeded || auth.Identity is null)
         {
-            // The reason goes to the log only: telling a caller which check failed helps an attacker.
-            LogRejected(log, auth.StatusCode, auth.Reason ?? "not authenticated");
+            // The authenticator logged the reason; the caller learns nothing that would help an attacker.
             return Results.StatusCode(auth.StatusCode is 403 ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized);
         }
 
@@ -121,9 +120,6 @@ public static partial class MessagesEndpoint
 
         return buffer.ToArray();
     }
-
-    private static bool IsLoopback(HttpContext http) =>
-        http.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to /api/messages with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, int status, string? reason);
