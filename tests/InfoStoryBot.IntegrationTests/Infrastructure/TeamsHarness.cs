@@ -1,0 +1,65 @@
+global using Simulator = InfoStoryBot.TeamsSimulator.TeamsSimulator;
+using System.Text.Json.Nodes;
+using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.TeamsSimulator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfoStoryBot.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real bot wired to the Teams simulator: real tokens both ways, activities shaped as Teams sends them,
+/// every Connector call the bot makes recorded.
+/// </summary>
+public sealed class TeamsHarness : IAsyncDisposable
+{
+    private TeamsHarness(Simulator simulator, BotHost bot)
+    {
+        Teams = simulator;
+        Bot = bot;
+        Http = bot.CreateHttpClient();
+    }
+
+    public Simulator Teams { get; }
+
+    public BotHost Bot { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<TeamsHarness> StartAsync(Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+    {
+        var simulator = await Simulator.StartAsync(new TeamsSimulatorOptions());
+        var config = new Dictionary<string, string?>(simulator.BotConfiguration);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        return new TeamsHarness(simulator, BotHost.Start(config, "Development", services));
+    }
+
+    public T Service<T>() where T : notnull => Bot.Services.GetRequiredService<T>();
+
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity, TokenFlaw flaw = TokenFlaw.None) =>
+        Teams.PostActivityAsync(Http, new Uri("/api/messages", UriKind.Relative), activity, flaw);
+
+    /// <summary>The messages the bot sent (POSTs of activities to conversations), in order.</summary>
+    public IReadOnlyList<Activity> Sent() =>
+        [.. Teams.Calls
+            .Where(c => c.Method == "POST" && c.Path.Contains("/activities", StringComparison.Ordinal) && c.ResponseStatus is >= 200 and < 300)
+            .Select(c => c.BodyAs<Activity>(ProtocolJson.Options)!)];
+
+    /// <summary>Waits until the bot has sent at least <paramref name="count"/> messages.</summary>
+    public async Task<IReadOnlyList<Activity>> WaitForSentAsync(int count, TimeSpan? timeout = null)
+    {
+        await Teams.WaitForCallsAsync(count, timeout ?? TimeSpan.FromSeconds(10),
+            c => c.Method == "POST" && c.Path.Contains("/activities", StringComparison.Ordinal) && c.ResponseStatus is >= 200 and < 300);
+        return Sent();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Bot.DisposeAsync();
+        await Teams.DisposeAsync();
+    }
+}
