@@ -7,7 +7,7 @@ namespace InfoStoryBot.Bot.Stories;
 /// <summary>Stories on the storage seam, with the <see cref="StorybookIndex"/> kept beside them.</summary>
 internal sealed partial class StoryStore(IBlobStore store, ILogger<StoryStore> logger) : IStoryStore
 {
-    private const int FilteredListBatch = 1000;
+    private const int MaxListBatch = 5000;
 
     public async Task<string> CreateAsync(Story story, CancellationToken cancellationToken)
     {
@@ -114,7 +114,8 @@ internal sealed partial class StoryStore(IBlobStore store, ILogger<StoryStore> l
         var prefix = StorybookIndex.PrefixFor(query);
         var (marker, after) = DecodeToken(continuation);
         var filtersOnName = query.Pillar is not null || query.Element is not null || query.FeaturedOnly || query.Kind is not null || query.ConsentedOnly;
-        var batch = filtersOnName ? FilteredListBatch : query.PageSize + 10;
+        // Name filters skip entries, so later listings ask for more names; without them one small listing is the page.
+        var batch = filtersOnName ? query.PageSize * 4 : query.PageSize + 10;
         var results = new List<Versioned<Story>>(query.PageSize);
 
         while (true)
@@ -156,6 +157,7 @@ internal sealed partial class StoryStore(IBlobStore store, ILogger<StoryStore> l
 
             marker = page.Continuation;
             after = null;
+            batch = Math.Min(batch * 4, MaxListBatch);
         }
     }
 
