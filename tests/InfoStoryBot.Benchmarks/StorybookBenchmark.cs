@@ -168,7 +168,7 @@ internal static class StorybookBenchmark
     private static Story MakeStory(int i, int count, TimeSpan span)
     {
         var random = new Random(i);
-        var createdAt = Origin + span * i / count + TimeSpan.FromSeconds(random.Next(0, 600));
+        var createdAt = Origin + TimeSpan.FromTicks(span.Ticks / count * i) + TimeSpan.FromSeconds(random.Next(0, 600));
         var roll = random.Next(100);
         var status = roll switch
         {
