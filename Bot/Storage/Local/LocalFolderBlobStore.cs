@@ -71,7 +71,11 @@ public sealed class LocalFolderBlobStore : IBlobStore
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(PathFor(name), cancellationToken);
+            // FileShare.Delete lets a writer rename over a file being read (Windows would refuse otherwise); the
+            // reader keeps the version it opened.
+            await using var stream = new FileStream(PathFor(name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
+            bytes = new byte[stream.Length];
+            await stream.ReadExactlyAsync(bytes, cancellationToken);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -239,6 +243,7 @@ public sealed class LocalFolderBlobStore : IBlobStore
     private void WriteLease(string name, string leaseId, DateTimeOffset expiresAt)
     {
         var temp = Path.Combine(_tempDir, Guid.NewGuid().ToString("N") + ".tmp");
+        Directory.CreateDirectory(_leaseDir);
         File.WriteAllText(temp, leaseId + "\n" + expiresAt.UtcTicks.ToString(CultureInfo.InvariantCulture));
         File.Move(temp, LeasePath(name), overwrite: true);
     }
@@ -301,6 +306,12 @@ public sealed class LocalFolderBlobStore : IBlobStore
     private async Task<string> WriteTempAsync(string etag, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var temp = Path.Combine(_tempDir, Guid.NewGuid().ToString("N") + ".tmp");
+        if (!Directory.Exists(_tempDir))
+        {
+            // Used before InitializeAsync ran (a test host, a tool): create what is needed rather than fail.
+            await InitializeAsync(cancellationToken);
+        }
+
         await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
         {
             await stream.WriteAsync(Encoding.ASCII.GetBytes(etag + "\n"), cancellationToken);

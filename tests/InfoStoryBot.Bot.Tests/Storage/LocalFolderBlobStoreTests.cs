@@ -133,6 +133,16 @@ public sealed class LocalFolderBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_BeforeInitialize_CreatesWhatItNeeds()
+    {
+        var store = new LocalFolderBlobStore(Path.Combine(_folder.Path, "fresh"), TimeProvider.System);
+
+        await store.WriteAsync("a/b", Encoding.UTF8.GetBytes("1"), WriteCondition.IfAbsent, None);
+
+        Assert.NotNull(await store.ReadAsync("a/b", None));
+    }
+
+    [Fact]
     public async Task Delete_LastItemInFolder_RemovesEmptyFolders()
     {
         var store = await NewStoreAsync();

@@ -184,6 +184,31 @@ public abstract class StoryStoreTests : StorageBackend
     }
 
     [Fact]
+    public async Task Update_TwoModeratorsAtOnce_OneWinsIndexMatchesWinner()
+    {
+        var story = NewStory(1, StoryStatus.Submitted);
+        var etag = await Store.CreateAsync(story, None);
+
+        var outcomes = await Task.WhenAll(new[] { StoryStatus.Approved, StoryStatus.Rejected }.Select(async status =>
+        {
+            try
+            {
+                await Store.UpdateAsync(story with { Status = status }, etag, None);
+                return (status, won: true);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return (status, won: false);
+            }
+        }));
+
+        var winner = Assert.Single(outcomes, o => o.won).status;
+        Assert.Equal(winner, (await Store.GetAsync(story.Id, None))!.Value.Status);
+        var indexed = (await AllNamesAsync()).Where(n => n.StartsWith("storybook/all/", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"storybook/all/{winner.ToString().ToLowerInvariant()}/"], indexed.Select(n => n[..(n.IndexOf('/', 14) + 1)]));
+    }
+
+    [Fact]
     public async Task List_StrayEntryFromInterruptedChange_IsNotShownAndIsRemoved()
     {
         var story = NewStory(1, StoryStatus.Submitted);
