@@ -1,9 +1,74 @@
+using Azure.Core;
+using Azure.Identity;
+using InfoStoryBot.Bot.Admin;
+using InfoStoryBot.Bot.Campaigns;
+using InfoStoryBot.Bot.Nudges;
+using InfoStoryBot.Bot.Storage.AzureBlob;
+using InfoStoryBot.Bot.Storage.Local;
+using InfoStoryBot.Bot.Stories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace InfoStoryBot.Bot.Storage;
 
 public static class StorageExtensions
 {
+    /// <summary>
+    /// Azure Blob Storage when Storage:ConnectionString or Storage:AccountUrl is set (and then nothing is written
+    /// locally), otherwise a local folder (Storage:LocalPath, default ".data" under the content root).
+    /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton<IBlobStore>(sp => CreateBlobStore(sp, contentRoot));
+        services.AddSingleton<IStorageProbe>(sp => new StorageProbe(sp.GetRequiredService<IBlobStore>(), Describe(sp.GetRequiredService<IBlobStore>())));
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton<IConversationStateStore, ConversationStateStore>();
+        services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
+        services.AddSingleton<ITeamStore, TeamStore>();
+        services.AddSingleton<IStoryStore, StoryStore>();
+        services.AddSingleton<ICampaignStore, CampaignStore>();
+        services.AddSingleton<IDeliveryLedger, DeliveryLedger>();
+        services.AddSingleton<IAuditLog, AuditLog>();
         return builder;
     }
+
+    private static IBlobStore CreateBlobStore(IServiceProvider services, string contentRoot)
+    {
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return AzureBlobStore.FromConnectionString(options.ConnectionString, options.Container);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.AccountUrl))
+        {
+            // A TokenCredential registered by the host (tests, a custom setup) wins over the default chain.
+            var credential = services.GetService<TokenCredential>() ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = options.ManagedIdentityClientId,
+            });
+            return AzureBlobStore.FromTokenCredential(new Uri(options.AccountUrl), options.Container, credential);
+        }
+
+        var path = string.IsNullOrWhiteSpace(options.LocalPath)
+            ? Path.Combine(contentRoot, ".data")
+            : Path.GetFullPath(options.LocalPath, contentRoot);
+        return new LocalFolderBlobStore(path, services.GetRequiredService<TimeProvider>());
+    }
+
+    private static string Describe(IBlobStore store) => store switch
+    {
+        LocalFolderBlobStore local => $"local folder {local.Root}",
+        AzureBlobStore azure => $"Azure Blob Storage {azure.AccountEndpoint.GetLeftPart(UriPartial.Path).TrimEnd('/')}, container {azure.Container}",
+        _ => store.GetType().Name,
+    };
 }

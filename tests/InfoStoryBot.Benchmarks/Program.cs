@@ -1,1 +1,118 @@
-namespace InfoStoryBot.Benchmarks; internal static class Program { private static int Main(string[] args) { Console.WriteLine("usage: InfoStoryBot.Benchmarks <subcommand>"); return 2; } }
+namespace InfoStoryBot.Benchmarks;
+
+/// <summary>
+/// Every benchmark is a subcommand. Each prints a readable table and, as its very last line, one line of JSON
+/// with its figures, so scripts can take the last line.
+/// </summary>
+internal static class Program
+{
+    private static readonly Dictionary<string, (string Help, Func<Arguments, Task<int>> Run)> Commands = new(StringComparer.Ordinal)
+    {
+        ["storybook"] = ("storybook --stories N [--azurite] [--queries Q] [--path DIR]   seed N stories, time storybook pages", StorybookBenchmark.RunAsync),
+    };
+
+    // Helpers for tests, not benchmarks: left out of the usage text.
+    private static readonly Dictionary<string, Func<Arguments, Task<int>>> Hidden = new(StringComparer.Ordinal)
+    {
+        ["local-store-race"] = LocalStoreRace.RunAsync,
+    };
+
+    private static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            return Usage(args.Length == 0 ? 2 : 0);
+        }
+
+        Arguments arguments;
+        try
+        {
+            arguments = Arguments.Parse(args.Skip(1));
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
+        if (Commands.TryGetValue(args[0], out var command))
+        {
+            return await command.Run(arguments);
+        }
+
+        if (Hidden.TryGetValue(args[0], out var hidden))
+        {
+            return await hidden(arguments);
+        }
+
+        Console.Error.WriteLine($"Unknown subcommand '{args[0]}'.");
+        return Usage(2);
+    }
+
+    private static int Usage(int exitCode)
+    {
+        Console.WriteLine("usage: dotnet run -c Release --project tests/InfoStoryBot.Benchmarks -- <subcommand> [options]");
+        foreach (var (_, (help, _)) in Commands)
+        {
+            Console.WriteLine("  " + help);
+        }
+
+        return exitCode;
+    }
+}
+
+/// <summary>"--name value" and "--flag" options.</summary>
+internal sealed class Arguments
+{
+    private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+
+    public static Arguments Parse(IEnumerable<string> args)
+    {
+        var parsed = new Arguments();
+        string? pending = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (pending is not null)
+                {
+                    parsed._values[pending] = null;
+                }
+
+                pending = arg[2..];
+            }
+            else if (pending is not null)
+            {
+                parsed._values[pending] = arg;
+                pending = null;
+            }
+            else
+            {
+                throw new ArgumentException($"Unexpected argument '{arg}'.");
+            }
+        }
+
+        if (pending is not null)
+        {
+            parsed._values[pending] = null;
+        }
+
+        return parsed;
+    }
+
+    public bool Flag(string name) => _values.ContainsKey(name);
+
+    public string? String(string name) => _values.GetValueOrDefault(name);
+
+    public int Int(string name, int fallback)
+    {
+        if (!_values.TryGetValue(name, out var value))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArgumentException($"--{name} needs a positive whole number, not '{value}'.");
+    }
+}

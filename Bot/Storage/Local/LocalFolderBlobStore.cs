@@ -1,0 +1,475 @@
+using System.Globalization;
+using System.IO.Enumeration;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace InfoStoryBot.Bot.Storage.Local;
+
+/// <summary>
+/// The storage seam on a local folder: the default when no Azure account is configured, so a fresh
+/// <c>dotnet run</c> works. Item "a/b/c" is the file a/b/c under the root.
+/// </summary>
+/// <remarks>
+/// Each file starts with one line holding its ETag (a fresh GUID per write), then the content.
+/// Writes go to a temporary file in ".tmp" (same volume), are flushed to disk, and are renamed over the
+/// final name: rename is atomic, so a reader or a crash sees the old file or the new one, never a torn one.
+/// Conditional writes and deletes check the current ETag and rename while holding a lock, striped over
+/// 256 lock files in ".locks" by a stable hash of the name. The lock is an in-process semaphore plus an
+/// exclusive open of the lock file (FileShare.None, which .NET enforces with flock on Unix and share modes
+/// on Windows), so create-if-absent is safe across threads and across processes on one machine.
+/// Listing walks directories lazily in name order and reads no file contents, so a page costs the
+/// directories it touches, not the whole prefix.
+/// </remarks>
+public sealed class LocalFolderBlobStore : IBlobStore
+{
+    private const int StripeCount = 256;
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan AbandonedTempAge = TimeSpan.FromHours(1);
+
+    private readonly string _root;
+    private readonly string _tempDir;
+    private readonly string _lockDir;
+    private readonly string _leaseDir;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim[] _gates = Enumerable.Range(0, StripeCount).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    public LocalFolderBlobStore(string root, TimeProvider time)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        _root = Path.GetFullPath(root);
+        _tempDir = Path.Combine(_root, ".tmp");
+        _lockDir = Path.Combine(_root, ".locks");
+        _leaseDir = Path.Combine(_root, ".leases");
+        _time = time;
+    }
+
+    public string Root => _root;
+
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_root);
+        Directory.CreateDirectory(_tempDir);
+        Directory.CreateDirectory(_lockDir);
+        Directory.CreateDirectory(_leaseDir);
+
+        // A process that died mid-write leaves its temporary file behind; the final file was never touched.
+        var cutoff = DateTime.UtcNow - AbandonedTempAge;
+        foreach (var file in Directory.EnumerateFiles(_tempDir))
+        {
+            if (File.GetLastWriteTimeUtc(file) < cutoff)
+            {
+                TryDeleteFile(file);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<StoredBlob?> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        BlobNames.Validate(name);
+        byte[] bytes;
+        try
+        {
+            // FileShare.Delete lets a writer rename over a file being read (Windows would refuse otherwise); the
+            // reader keeps the version it opened.
+            await using var stream = new FileStream(PathFor(name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
+            bytes = new byte[stream.Length];
+            await stream.ReadExactlyAsync(bytes, cancellationToken);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException) when (Directory.Exists(PathFor(name)))
+        {
+            return null; // "a/b" asked for while only "a/b/c" exists: a folder, not an item.
+        }
+
+        var newline = Array.IndexOf(bytes, (byte)'\n');
+        if (newline <= 0)
+        {
+            throw new InvalidDataException($"Local item '{name}' has no ETag header; the file was not written by this store.");
+        }
+
+        return new StoredBlob(bytes.AsMemory(newline + 1), Encoding.ASCII.GetString(bytes, 0, newline));
+    }
+
+    public async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        BlobNames.Validate(name);
+        var path = PathFor(name);
+        var etag = NewETag();
+        var temp = await WriteTempAsync(etag, content, cancellationToken);
+        try
+        {
+            using var held = await LockAsync(name, cancellationToken);
+            if (condition.RequireAbsent || condition.IfMatchETag is not null)
+            {
+                var current = ReadETag(path);
+                if (condition.RequireAbsent && current is not null)
+                {
+                    throw new ConcurrencyConflictException(name, $"Item '{name}' already exists.");
+                }
+
+                if (condition.IfMatchETag is not null && current != condition.IfMatchETag)
+                {
+                    throw new ConcurrencyConflictException(name, $"Item '{name}' changed or disappeared since it was read.");
+                }
+            }
+
+            MoveIntoPlace(temp, path);
+            return etag;
+        }
+        finally
+        {
+            TryDeleteFile(temp);
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string name, string? ifMatch, CancellationToken cancellationToken)
+    {
+        BlobNames.Validate(name);
+        var path = PathFor(name);
+        using (await LockAsync(name, cancellationToken))
+        {
+            var current = ReadETag(path);
+            if (current is null)
+            {
+                if (ifMatch is not null)
+                {
+                    throw new ConcurrencyConflictException(name, $"Item '{name}' disappeared since it was read.");
+                }
+
+                return false;
+            }
+
+            if (ifMatch is not null && current != ifMatch)
+            {
+                throw new ConcurrencyConflictException(name, $"Item '{name}' changed since it was read.");
+            }
+
+            File.Delete(path);
+        }
+
+        PruneEmptyDirectories(Path.GetDirectoryName(path)!);
+        return true;
+    }
+
+    public Task<BlobPage> ListAsync(string prefix, int maxResults, string? continuation, CancellationToken cancellationToken)
+    {
+        BlobNames.ValidatePrefix(prefix);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, 5000);
+
+        var slash = prefix.LastIndexOf('/');
+        var folder = slash < 0 ? "" : prefix[..(slash + 1)];
+        var leafPrefix = prefix[(slash + 1)..];
+        var names = new List<string>(Math.Min(maxResults, 256));
+        var full = Walk(folder, leafPrefix, continuation, names, maxResults, cancellationToken);
+        return Task.FromResult(new BlobPage(names, full ? names[^1] : null));
+    }
+
+    public async Task<IBlobLease?> TryAcquireLeaseAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        BlobNames.Validate(name);
+        LeaseRules.ValidateDuration(duration);
+        try
+        {
+            await WriteAsync(name, ReadOnlyMemory<byte>.Empty, WriteCondition.IfAbsent, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // The lock item exists already, which is the usual case.
+        }
+
+        var leaseId = Guid.NewGuid().ToString();
+        using (await LockAsync(name, cancellationToken))
+        {
+            var current = ReadLease(name);
+            if (current is not null && current.Value.ExpiresAt > _time.GetUtcNow())
+            {
+                return null;
+            }
+
+            WriteLease(name, leaseId, _time.GetUtcNow() + duration);
+        }
+
+        return new LocalLease(this, name, leaseId, duration);
+    }
+
+    private async Task RenewLeaseAsync(string name, string leaseId, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        using (await LockAsync(name, cancellationToken))
+        {
+            var current = ReadLease(name);
+            if (current is null || current.Value.LeaseId != leaseId || current.Value.ExpiresAt <= _time.GetUtcNow())
+            {
+                throw new ConcurrencyConflictException(name, $"The lease on '{name}' was lost.");
+            }
+
+            WriteLease(name, leaseId, _time.GetUtcNow() + duration);
+        }
+    }
+
+    private async Task ReleaseLeaseAsync(string name, string leaseId, CancellationToken cancellationToken)
+    {
+        using (await LockAsync(name, cancellationToken))
+        {
+            var current = ReadLease(name);
+            if (current is not null && current.Value.LeaseId == leaseId)
+            {
+                File.Delete(LeasePath(name));
+            }
+        }
+    }
+
+    private (string LeaseId, DateTimeOffset ExpiresAt)? ReadLease(string name)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(LeasePath(name));
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+
+        var parts = text.Split('\n');
+        return (parts[0], new DateTimeOffset(long.Parse(parts[1], CultureInfo.InvariantCulture), TimeSpan.Zero));
+    }
+
+    private void WriteLease(string name, string leaseId, DateTimeOffset expiresAt)
+    {
+        var temp = Path.Combine(_tempDir, Guid.NewGuid().ToString("N") + ".tmp");
+        Directory.CreateDirectory(_leaseDir);
+        File.WriteAllText(temp, leaseId + "\n" + expiresAt.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        File.Move(temp, LeasePath(name), overwrite: true);
+    }
+
+    private string LeasePath(string name) =>
+        Path.Combine(_leaseDir, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name))));
+
+    /// <summary>Depth-first in name order; true when the page filled up (there may be more).</summary>
+    private bool Walk(string folder, string leafPrefix, string? after, List<string> names, int max, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var directory = folder.Length == 0 ? _root : Path.Combine(_root, folder);
+        if (!Directory.Exists(directory))
+        {
+            return false;
+        }
+
+        var entries = new FileSystemEnumerable<(string Name, bool IsDirectory)>(
+            directory,
+            (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory),
+            new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) =>
+                e.FileName.StartsWith(leafPrefix, StringComparison.Ordinal) && !(folder.Length == 0 && e.FileName.StartsWith('.')),
+        }.ToList();
+
+        // Blob order compares whole names: a folder "x" holds names "x/...", so it sorts as "x/" among its siblings.
+        entries.Sort((a, b) => string.CompareOrdinal(SortKey(a), SortKey(b)));
+        foreach (var entry in entries)
+        {
+            var fullName = folder + entry.Name;
+            if (entry.IsDirectory)
+            {
+                var folderPrefix = fullName + "/";
+                if (after is not null && string.CompareOrdinal(folderPrefix, after) < 0 && !after.StartsWith(folderPrefix, StringComparison.Ordinal))
+                {
+                    continue; // everything in it sorts before the continuation
+                }
+
+                if (Walk(folderPrefix, "", after, names, max, cancellationToken))
+                {
+                    return true;
+                }
+            }
+            else if (after is null || string.CompareOrdinal(fullName, after) > 0)
+            {
+                names.Add(fullName);
+                if (names.Count == max)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+
+        static string SortKey((string Name, bool IsDirectory) e) => e.IsDirectory ? e.Name + "/" : e.Name;
+    }
+
+    private async Task<string> WriteTempAsync(string etag, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(_tempDir, Guid.NewGuid().ToString("N") + ".tmp");
+        if (!Directory.Exists(_tempDir))
+        {
+            // Used before InitializeAsync ran (a test host, a tool): create what is needed rather than fail.
+            await InitializeAsync(cancellationToken);
+        }
+
+        await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(etag + "\n"), cancellationToken);
+            await stream.WriteAsync(content, cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }
+
+        return temp;
+    }
+
+    private static void MoveIntoPlace(string temp, string path)
+    {
+        // A concurrent delete may prune the (then empty) folder between creating it and renaming into it.
+        for (var attempt = 1; ; attempt++)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
+            {
+                File.Move(temp, path, overwrite: true);
+                return;
+            }
+            catch (DirectoryNotFoundException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    private static string? ReadETag(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+            Span<byte> buffer = stackalloc byte[64];
+            var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            var newline = buffer[..read].IndexOf((byte)'\n');
+            return newline <= 0 ? null : Encoding.ASCII.GetString(buffer[..newline]);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException) when (Directory.Exists(path))
+        {
+            return null;
+        }
+    }
+
+    private void PruneEmptyDirectories(string directory)
+    {
+        // Keeps withdrawn stories from leaving empty folders named after them; a racing writer recreates what it needs.
+        while (directory.Length > _root.Length && directory.StartsWith(_root, StringComparison.Ordinal))
+        {
+            try
+            {
+                Directory.Delete(directory);
+            }
+            catch (IOException)
+            {
+                return; // not empty, or already gone
+            }
+
+            directory = Path.GetDirectoryName(directory)!;
+        }
+    }
+
+    private string PathFor(string name) => Path.Combine(_root, name.Replace('/', Path.DirectorySeparatorChar));
+
+    private static string NewETag() => "\"" + Guid.NewGuid().ToString("N") + "\"";
+
+    private async Task<IDisposable> LockAsync(string name, CancellationToken cancellationToken)
+    {
+        var stripe = StableStripe(name);
+        var gate = _gates[stripe];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var path = Path.Combine(_lockDir, stripe.ToString("x2", CultureInfo.InvariantCulture));
+            var started = _time.GetTimestamp();
+            for (var delay = 1; ; delay = Math.Min(delay * 2, 20))
+            {
+                try
+                {
+                    var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+                    return new HeldLock(stream, gate);
+                }
+                catch (DirectoryNotFoundException)
+                {
+                    Directory.CreateDirectory(_lockDir);
+                    Directory.CreateDirectory(_tempDir);
+                }
+                catch (IOException) when (_time.GetElapsedTime(started) < LockTimeout)
+                {
+                    // Another process holds this stripe.
+                    await Task.Delay(delay, cancellationToken);
+                }
+            }
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+    }
+
+    /// <summary>FNV-1a: string.GetHashCode differs per process, and both processes must pick the same lock file.</summary>
+    private static int StableStripe(string name)
+    {
+        var hash = 2166136261u;
+        foreach (var c in name)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % StripeCount);
+    }
+
+    private static void TryDeleteFile(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed class HeldLock(FileStream stream, SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose()
+        {
+            stream.Dispose();
+            gate.Release();
+        }
+    }
+
+    private sealed class LocalLease(LocalFolderBlobStore store, string name, string leaseId, TimeSpan duration) : IBlobLease
+    {
+        private bool _released;
+
+        public string Name => name;
+
+        public string LeaseId => leaseId;
+
+        public Task RenewAsync(CancellationToken cancellationToken) => store.RenewLeaseAsync(name, leaseId, duration, cancellationToken);
+
+        public async Task ReleaseAsync(CancellationToken cancellationToken)
+        {
+            await store.ReleaseLeaseAsync(name, leaseId, cancellationToken);
+            _released = true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_released)
+            {
+                await ReleaseAsync(CancellationToken.None);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using InfoStoryBot.Dialogs.Stories;
+
+namespace InfoStoryBot.Bot.Stories;
+
+/// <summary>A stored story: what the teller told (<see cref="StoryContent"/>) plus who, when, and where it stands.</summary>
+public sealed record Story
+{
+    /// <summary>Time-ordered, see <see cref="StoryIds"/>. The creation time in it orders the storybook.</summary>
+    public required string Id { get; init; }
+
+    public string? CampaignId { get; init; }
+
+    public StoryStatus Status { get; init; } = StoryStatus.Draft;
+
+    public required StoryContent Content { get; init; }
+
+    public required StoryTeller Teller { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    public DateTimeOffset? ModeratedAt { get; init; }
+
+    /// <summary>Entra object id of the admin who approved or rejected it.</summary>
+    public string? ModeratedBy { get; init; }
+
+    public string? ModerationNote { get; init; }
+
+    public bool Featured { get; init; }
+
+    /// <summary>The nudge that led the teller here, when a nudge button started the dialog.</summary>
+    public StoryOrigin? Origin { get; init; }
+
+    /// <summary>Ids and status only: story text never reaches a log, even through a "{Story}" placeholder.</summary>
+    public override string ToString() => $"Story {Id} ({Status})";
+}
+
+/// <summary>
+/// Who told the story. <see cref="DisplayName"/> is shown only for <see cref="Attribution.Named"/>; the ids stay
+/// internal (to show the teller their own stories and to message them).
+/// </summary>
+public sealed record StoryTeller(string AadObjectId, string? TeamsUserId, string? DisplayName)
+{
+    public override string ToString() => $"Teller {AadObjectId}";
+}
+
+public sealed record StoryOrigin(string DeliveryId, string? Variant);
+
+/// <summary>
+/// Story ids: 12 hex digits of Unix milliseconds, '-', 8 random hex digits ("019a4f3c2b10-9f03c2aa").
+/// They sort by creation time, are safe in blob names and URLs, and are hard to guess.
+/// </summary>
+public static partial class StoryIds
+{
+    public static string New(DateTimeOffset createdAt) =>
+        createdAt.ToUnixTimeMilliseconds().ToString("x12", CultureInfo.InvariantCulture) + "-"
+        + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+
+    public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
+
+    public static DateTimeOffset CreatedAt(string id) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(id.AsSpan(0, 12), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+
+    [GeneratedRegex("^[0-9a-f]{12}-[0-9a-f]{8}$")]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace InfoStoryBot.Testing;
+
+/// <summary>
+/// A real Azurite blob service for tests and benchmarks: tests/tools/node_modules/.bin/azurite-blob on a free
+/// loopback port with a throwaway folder, without --skipApiVersionCheck so the pinned x-ms-version is checked.
+/// Dispose stops the process tree and deletes the folder. Missing node or Azurite is an error, never a skip.
+/// </summary>
+internal sealed class Azurite : IAsyncDisposable
+{
+    private const string AccountName = "devstoreaccount1";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly string _folder;
+    private readonly StringWriterLog _output;
+
+    private Azurite(Process process, string folder, int port, StringWriterLog output)
+    {
+        _process = process;
+        _folder = folder;
+        _output = output;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public Uri BlobEndpoint => new($"http://127.0.0.1:{Port}/{AccountName}");
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
+
+    public static async Task<Azurite> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var script = Path.Combine(RepoPaths.NodeModules, "azurite", "dist", "src", "blob", "main.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException(
+                $"Azurite is not installed ({script} is missing): run ./test.sh (or npm ci in tests/tools) to install Azurite.");
+        }
+
+        var node = FindNode() ?? throw new InvalidOperationException(
+            "node is not on PATH, and Azurite needs it: install Node.js 20+, then run ./test.sh (or npm ci in tests/tools) to install Azurite.");
+
+        var folder = Path.Combine(Path.GetTempPath(), "infostorybot-azurite-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var port = FreePort();
+        var start = new ProcessStartInfo(node)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = folder,
+        };
+        foreach (var argument in new[]
+                 {
+                     script, "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--location", folder, "--silent",
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var output = new StringWriterLog();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        process.OutputDataReceived += (_, e) => output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var azurite = new Azurite(process, folder, port, output);
+        try
+        {
+            await azurite.WaitUntilAnsweringAsync(cancellationToken);
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"Azurite exited with code {_process.ExitCode} before answering on port {Port}: {_output}");
+            }
+
+            try
+            {
+                // Any HTTP answer (an auth error included) means the server is up.
+                using var response = await http.GetAsync(BlobEndpoint + "?comp=list", cancellationToken);
+                return;
+            }
+            catch (HttpRequestException) when (deadline.Elapsed < StartTimeout)
+            {
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested && deadline.Elapsed < StartTimeout)
+            {
+            }
+
+            if (deadline.Elapsed >= StartTimeout)
+            {
+                throw new TimeoutException($"Azurite did not answer on port {Port} within {StartTimeout.TotalSeconds}s: {_output}");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+        finally
+        {
+            _process.Dispose();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string? FindNode()
+    {
+        var names = OperatingSystem.IsWindows() ? new[] { "node.exe" } : ["node"];
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in names)
+            {
+                var candidate = Path.Combine(dir, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Keeps the last lines Azurite printed, to explain a failed start.</summary>
+    private sealed class StringWriterLog
+    {
+        private readonly Queue<string> _lines = new();
+
+        public void Add(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_lines)
+            {
+                _lines.Enqueue(line);
+                while (_lines.Count > 20)
+                {
+                    _lines.Dequeue();
+                }
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_lines)
+            {
+                return _lines.Count == 0 ? "(no output)" : string.Join(Environment.NewLine, _lines);
+            }
+        }
+    }
+}
