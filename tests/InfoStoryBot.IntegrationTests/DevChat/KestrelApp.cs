@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,12 +34,16 @@ internal sealed class KestrelApp : WebApplicationFactory<Program>
     public static KestrelApp Start(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var app = new KestrelApp(environment, settings ?? new Dictionary<string, string?>(), services);
-        app.UseKestrel(0);
+        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         app.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         return app;
     }
+
+    /// <summary>The same app on the in-memory test server, where requests have no remote address.</summary>
+    public static KestrelApp StartInMemory(string environment = "Development") =>
+        new(environment, new Dictionary<string, string?>(), services: null);
 
     public HttpClient Http() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
