@@ -56,18 +56,23 @@
       conversation.started ? { conversationId: conversation.conversationId } : {}));
     conversation.started = true;
 
-    const host = document.getElementById('webchat');
+    // A fresh element per conversation: Web Chat is rendered anew rather than re-pointed at another
+    // Direct Line, which it does not expect; the old one's polling stopped with directLine.end().
+    const main = document.getElementById('webchat');
+    const host = document.createElement('div');
+    host.className = 'webchat-host';
+    main.replaceChildren(host);
     window.WebChat.renderWebChat({
       directLine: directLine,
       userID: person.userId,
       username: person.name,
       locale: 'en-GB',
+      overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Type a message, e.g. "share a story" or "help"' },
       styleOptions: {
         accent: '#464775',
         botAvatarInitials: 'IS',
         userAvatarInitials: identity === 'admin' ? 'AD' : 'ST',
-        hideUploadButton: true,
-        sendBoxPlaceholder: 'Type a message, e.g. "share a story" or "help"'
+        hideUploadButton: true
       }
     }, host);
     host.querySelector('[data-id="webchat-sendbox-input"]')?.focus();
