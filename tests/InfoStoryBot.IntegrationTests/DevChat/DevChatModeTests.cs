@@ -57,4 +57,54 @@ public sealed class DevChatModeTests
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public void Startup_AdminObjectIdNotAGuid_FailsNamingTheSetting()
+    {
+        var error = Assert.ThrowsAny<Exception>(() =>
+        {
+            using var app = KestrelApp.Start(settings: new Dictionary<string, string?> { ["DevChat:AdminObjectId"] = "alex@example.org" });
+        });
+
+        var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
+        Assert.Contains("DevChat:AdminObjectId must be a GUID", messages);
+    }
+
+    [Fact]
+    public async Task Conversation_IdleLongerThanTheTimeout_IsGone404()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        using var app = KestrelApp.Start(
+            settings: new Dictionary<string, string?> { ["DevChat:ConversationIdleTimeout"] = "00:30:00" },
+            services: s =>
+            {
+                DirectLineEndpointsTests.EchoServices(s);
+                s.AddSingleton<TimeProvider>(clock);
+            });
+        using var http = app.Http();
+        var client = await DirectLineClient.StartedAsync(http);
+
+        clock.Advance(TimeSpan.FromMinutes(29));
+        var stillThere = await client.GetRawAsync("");
+        clock.Advance(TimeSpan.FromMinutes(31));
+        var gone = await client.GetRawAsync("");
+
+        Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            yield return error;
+            if (error is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
 }
