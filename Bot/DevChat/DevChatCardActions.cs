@@ -29,7 +29,9 @@ public static class DevChatCardActions
                 AdaptAction(obj, activityId);
                 foreach (var property in obj.ToList())
                 {
-                    if (property.Key != "data")
+                    // data is the bot's own payload; refresh is Teams' automatic Action.Execute, which
+                    // Web Chat never fires, so it is left as the bot wrote it.
+                    if (property.Key is not ("data" or "refresh"))
                     {
                         Adapt(property.Value, activityId);
                     }

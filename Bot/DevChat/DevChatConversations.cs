@@ -28,7 +28,7 @@ public sealed class DevChatConversations(DevChatOptions options, TimeProvider ti
 
             var conversation = new DevChatConversation(
                 "devchat-" + Guid.NewGuid().ToString("N"),
-                Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)),
                 identity,
                 time.GetUtcNow(),
                 options.MaxActivitiesPerConversation);

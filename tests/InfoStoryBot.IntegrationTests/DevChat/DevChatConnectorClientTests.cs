@@ -39,6 +39,51 @@ public sealed class DevChatConnectorClientTests
     }
 
     [Fact]
+    public async Task ReplyThenDelete_InDevChat_ReplyNamesTheActivityAndDeleteRemovesIt()
+    {
+        var client = Create(new MissingConnectorClient(), out var conversations);
+        var conversation = conversations.Create(new DevChatCast(_options).Storyteller);
+
+        var reply = await client.ReplyToActivityAsync(DevChatCast.ServiceUrl, conversation.Id, "incoming-1", new Activity { Type = "message", Text = "hi" }, CancellationToken.None);
+        var stored = conversation.Get(reply.Value!.Id!)!.Value;
+        var deleted = await client.DeleteActivityAsync(DevChatCast.ServiceUrl, conversation.Id, reply.Value.Id!, CancellationToken.None);
+        var again = await client.DeleteActivityAsync(DevChatCast.ServiceUrl, conversation.Id, reply.Value.Id!, CancellationToken.None);
+
+        Assert.Equal("incoming-1", stored.GetProperty("replyToId").GetString());
+        Assert.True(deleted.IsSuccess);
+        Assert.Equal(0, conversation.Count);
+        Assert.Equal(404, again.StatusCode);
+    }
+
+    [Fact]
+    public void AdaptCard_ExecuteAndSubmit_BecomeMarkedSubmitsAndRefreshIsLeftAlone()
+    {
+        var card = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"type":"AdaptiveCard","version":"1.5",
+             "refresh":{"action":{"type":"Action.Execute","verb":"refreshCard"}},
+             "body":[{"type":"ActionSet","actions":[{"type":"Action.Execute","verb":"approve","data":{"storyId":"s1"}}]}],
+             "actions":[{"type":"Action.Submit","title":"No data"},{"type":"Action.Submit","title":"Text","data":"help"}]}
+            """);
+
+        var adapted = DevChatCardActions.Adapt(card, "a|1")!;
+
+        var execute = adapted["body"]![0]!["actions"]![0]!;
+        Assert.Equal("Action.Submit", (string?)execute["type"]);
+        Assert.Null(execute["verb"]);
+        Assert.Equal("s1", (string?)execute["data"]!["storyId"]);
+        Assert.Equal("approve", (string?)execute["data"]![DevChatCardActions.MarkerProperty]!["execute"]!["verb"]);
+        Assert.Equal("a|1", (string?)adapted["actions"]![0]!["data"]![DevChatCardActions.MarkerProperty]!["replyToId"]);
+        Assert.Equal("help", (string?)adapted["actions"]![1]!["data"]);
+        Assert.Equal("Action.Execute", (string?)adapted["refresh"]!["action"]!["type"]);
+
+        var click = DevChatCardActions.ReadClick(execute["data"]);
+        Assert.NotNull(click);
+        Assert.True(click.IsExecute);
+        Assert.Equal("a|1", click.ReplyToId);
+        Assert.Equal("""{"storyId":"s1"}""", click.Data!.Value.GetRawText());
+    }
+
+    [Fact]
     public async Task Send_ToAnExpiredDevChatConversation_IsConversationGone()
     {
         var client = Create(new MissingConnectorClient(), out var conversations);
