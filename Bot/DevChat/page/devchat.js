@@ -43,10 +43,19 @@
       button.setAttribute('aria-pressed', String(button.dataset.identity === identity));
     }
     const person = people[identity] || { name: identity, label: identity, userId: 'devchat-' + identity };
-    setStatus('who', 'talking as ' + person.name + ' (' + person.label.toLowerCase() + ')');
+    // The admin's object id is what goes in the admin bootstrap list, so it is shown where one needs it.
+    setStatus('who', 'talking as ' + person.name + ' (' + person.label.toLowerCase() +
+      (identity === 'admin' && person.aadObjectId ? ', object id ' + person.aadObjectId : '') + ')');
 
     let conversation = conversations[identity];
-    if (!conversation || restart) conversation = await newConversation(identity);
+    if (!conversation || restart) {
+      try {
+        conversation = await newConversation(identity);
+      } catch (error) {
+        setStatus('who', error.message + ' Is the app still running?');
+        return;
+      }
+    }
 
     if (directLine) directLine.end();
     // Polling (webSocket: false): DevChat implements Direct Line's REST subset, not its stream.

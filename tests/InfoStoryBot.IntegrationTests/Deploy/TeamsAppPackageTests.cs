@@ -195,7 +195,18 @@ public sealed class TeamsAppPackageTests
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            Assert.Fail($"'{file}' is needed for this test but could not be started ({ex.Message}); install it (Debian: apt-get install {file}).");
+            throw;
+        }
+
+        using var owned = process;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
