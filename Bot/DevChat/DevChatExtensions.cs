@@ -1,17 +1,118 @@
+using System.Net;
+using InfoStoryBot.Bot.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace InfoStoryBot.Bot.DevChat;
 
 public static class DevChatExtensions
 {
+    /// <summary>
+    /// Registers DevChat in local mode only (see <see cref="DevChatMode"/>); in any other configuration
+    /// it registers nothing, so none of its endpoints or its Connector decorator can exist in production.
+    /// Must run after AddBotProtocol: it decorates the IConnectorClient registered there.
+    /// </summary>
     public static IHostApplicationBuilder AddDevChat(this IHostApplicationBuilder builder)
     {
+        if (!DevChatMode.IsEnabled(builder.Configuration, builder.Environment))
+        {
+            return builder;
+        }
+
+        var services = builder.Services;
+        services.AddOptions<DevChatOptions>()
+            .Bind(builder.Configuration.GetSection(DevChatOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DevChatOptions>>().Value);
+        services.AddSingleton<DevChatCast>();
+        services.AddSingleton<DevChatConversations>();
+        services.AddSingleton<DevChatTranscript>();
+        services.AddSingleton<DevChatTurns>();
+        services.TryAddSingleton<IDevChatInfoSource, ConfigurationDevChatInfoSource>();
+        services.AddSingleton<DevChatMarker>();
+        DecorateConnectorClient(services);
         return builder;
     }
+
+    /// <summary>
+    /// Replaces the IConnectorClient registration with the DevChat decorator wrapping it, keeping its
+    /// lifetime. Whatever shape Protocol/ registered (type, factory, instance, typed HttpClient factory),
+    /// the inner client is built from that same descriptor.
+    /// </summary>
+    internal static void DecorateConnectorClient(IServiceCollection services)
+    {
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IConnectorClient) && !d.IsKeyedService);
+        var lifetime = existing?.Lifetime ?? ServiceLifetime.Singleton;
+        if (existing is not null)
+        {
+            services.Remove(existing);
+        }
+
+        services.Add(new ServiceDescriptor(
+            typeof(IConnectorClient),
+            sp => new DevChatConnectorClient(
+                CreateInner(sp, existing),
+                sp.GetRequiredService<DevChatConversations>(),
+                sp.GetRequiredService<DevChatTranscript>(),
+                sp.GetRequiredService<DevChatCast>()),
+            lifetime));
+    }
+
+    private static IConnectorClient CreateInner(IServiceProvider sp, ServiceDescriptor? descriptor) => descriptor switch
+    {
+        null => new MissingConnectorClient(),
+        { ImplementationInstance: IConnectorClient instance } => instance,
+        { ImplementationFactory: { } factory } => (IConnectorClient)factory(sp),
+        { ImplementationType: { } type } => (IConnectorClient)ActivatorUtilities.CreateInstance(sp, type),
+        _ => throw new InvalidOperationException("DevChat cannot decorate the registered IConnectorClient: its registration has no implementation."),
+    };
 }
+
+/// <summary>Present in the container only when AddDevChat registered DevChat, so MapDevChat maps nothing otherwise.</summary>
+internal sealed class DevChatMarker;
 
 public static class DevChatEndpoints
 {
     public static IEndpointRouteBuilder MapDevChat(this IEndpointRouteBuilder app)
     {
+        if (app.ServiceProvider.GetService<DevChatMarker>() is null)
+        {
+            return app;
+        }
+
+        var environment = app.ServiceProvider.GetRequiredService<IHostEnvironment>();
+        var page = new DevChatPage(environment.ContentRootPath);
+
+        // Local mode accepts anonymous traffic, so it answers only callers on this machine, even if
+        // someone binds Kestrel to every interface.
+        var root = app.MapGroup("").AddEndpointFilter(LoopbackOnlyAsync).ExcludeFromDescription();
+        DirectLineEndpoints.Map(root.MapGroup("/v3/directline"));
+        page.Map(root);
+        root.MapGet("/devchat/info", async (IDevChatInfoSource info, DevChatCast cast, CancellationToken cancellationToken) =>
+            Results.Json(new DevChatInfo(
+                await info.DescribeStorageAsync(cancellationToken),
+                page.HasWebChatBundle,
+                [Describe(cast.Storyteller, "Storyteller"), Describe(cast.Admin, "Admin")]), ProtocolJson.Options));
         return app;
     }
+
+    private static DevChatPerson Describe(DevChatIdentity identity, string label) =>
+        new(identity.Key, label, identity.Name, identity.UserId, identity.AadObjectId);
+
+    private static async ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var remote = context.HttpContext.Connection.RemoteIpAddress;
+        if (remote is null || !IPAddress.IsLoopback(remote))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "DevChat answers only on this machine (loopback).");
+        }
+
+        return await next(context);
+    }
+
+    internal sealed record DevChatInfo(string Storage, bool WebChatBundle, IReadOnlyList<DevChatPerson> People);
+
+    internal sealed record DevChatPerson(string Key, string Label, string Name, string UserId, string AadObjectId);
 }

@@ -1,0 +1,201 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.Bot.Turns;
+
+namespace InfoStoryBot.Bot.DevChat;
+
+/// <summary>
+/// Turns what the page sends into the activity Teams would have sent for a personal chat, and runs it
+/// through the same <see cref="ITurnProcessor"/> as /api/messages. Replies come back through the
+/// Connector client, which <see cref="DevChatConnectorClient"/> routes into the transcript.
+/// </summary>
+public sealed class DevChatTurns(DevChatCast cast, DevChatTranscript transcript, TimeProvider time, ILogger<DevChatTurns> logger)
+{
+    /// <summary>The identity a turn runs under: the same anonymous identity local mode gives /api/messages.</summary>
+    public static ClaimsIdentity LocalIdentity() => new(authenticationType: "anonymous");
+
+    /// <summary>Teams sends conversationUpdate with the bot and the person when the app is installed; the welcome runs on it.</summary>
+    public Task StartAsync(IServiceProvider services, DevChatConversation conversation, string? locale, CancellationToken cancellationToken)
+    {
+        var activity = Base(conversation, ActivityTypes.ConversationUpdate, conversation.NextActivityId(), locale) with
+        {
+            MembersAdded = [cast.Bot, conversation.Identity.ToAccount() with { Role = null }],
+        };
+        return RunAsync(services, conversation, activity, cancellationToken);
+    }
+
+    /// <summary>Records what the person sent and runs the turn; answers the Direct Line activity id.</summary>
+    public async Task<string> PostAsync(IServiceProvider services, DevChatConversation conversation, JsonObject posted, CancellationToken cancellationToken)
+    {
+        var id = conversation.NextActivityId();
+        transcript.AppendFromUser(conversation, id, posted);
+
+        var type = (string?)posted["type"];
+        var locale = posted["locale"] is JsonValue l && l.TryGetValue<string>(out var s) ? s : null;
+        if (type == ActivityTypes.Typing)
+        {
+            return id;
+        }
+
+        var activity = Base(conversation, type!, id, locale);
+        if (type == ActivityTypes.Message)
+        {
+            var click = DevChatCardActions.ReadClick(posted["value"]);
+            if (click is { IsExecute: true })
+            {
+                await RunInvokeAsync(services, conversation, activity, click, cancellationToken);
+                return id;
+            }
+
+            activity = AsMessage(activity, posted, click);
+        }
+        else
+        {
+            activity = activity with { Name = (string?)posted["name"], Value = ToElement(posted["value"]) };
+        }
+
+        await RunAsync(services, conversation, activity, cancellationToken);
+        return id;
+    }
+
+    private static Activity AsMessage(Activity activity, JsonObject posted, DevChatCardActions.Click? click)
+    {
+        var text = posted["text"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
+        var value = click?.Data ?? ToElement(posted["value"]);
+
+        // Teams turns a messageBack button into text plus value, and imBack into text only.
+        if (value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("msteams", out var msteams) && msteams.ValueKind == JsonValueKind.Object
+            && msteams.TryGetProperty("type", out var kind))
+        {
+            switch (kind.GetString())
+            {
+                case "messageBack":
+                    text = msteams.TryGetProperty("text", out var mt) ? mt.GetString() : null;
+                    value = msteams.TryGetProperty("value", out var mv) ? mv : null;
+                    break;
+                case "imBack":
+                    text = msteams.TryGetProperty("value", out var iv) ? iv.GetString() : null;
+                    value = null;
+                    break;
+            }
+        }
+
+        return activity with { Text = text, TextFormat = "plain", Value = value, ReplyToId = click?.ReplyToId };
+    }
+
+    private async Task RunInvokeAsync(IServiceProvider services, DevChatConversation conversation, Activity baseActivity, DevChatCardActions.Click click, CancellationToken cancellationToken)
+    {
+        var value = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["id"] = click.ActionId,
+                ["verb"] = click.Verb,
+                ["data"] = click.Data is { } data ? JsonNode.Parse(data.GetRawText()) : new JsonObject(),
+            },
+            ["trigger"] = "manual",
+        };
+        var invoke = baseActivity with
+        {
+            Type = ActivityTypes.Invoke,
+            Name = "adaptiveCard/action",
+            Value = JsonSerializer.SerializeToElement(value),
+            ReplyToId = click.ReplyToId,
+        };
+
+        var result = await RunAsync(services, conversation, invoke, cancellationToken);
+        if (result is not null)
+        {
+            ApplyInvokeResponse(conversation, click.ReplyToId, result);
+        }
+    }
+
+    /// <summary>Shows the invoke response as Teams would: a card replaces the clicked card, a message appears, an error is reported.</summary>
+    private void ApplyInvokeResponse(DevChatConversation conversation, string? replyToId, TurnResult result)
+    {
+        if (result.StatusCode != StatusCodes.Status200OK)
+        {
+            transcript.AppendNotice(conversation, $"DevChat: the bot answered the card action with HTTP {result.StatusCode}.");
+            return;
+        }
+
+        var body = result.Body is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(result.Body, ProtocolJson.Options);
+        if (body is not { ValueKind: JsonValueKind.Object } response)
+        {
+            transcript.AppendNotice(conversation, "DevChat: the bot answered the card action with no invoke response body.");
+            return;
+        }
+
+        var statusCode = response.TryGetProperty("statusCode", out var sc) && sc.ValueKind == JsonValueKind.Number ? sc.GetInt32() : 200;
+        var type = response.TryGetProperty("type", out var t) ? t.GetString() : null;
+        response.TryGetProperty("value", out var value);
+
+        if (statusCode == 200 && type == AdaptiveCardInvokeResponse.CardType && value.ValueKind == JsonValueKind.Object)
+        {
+            if (replyToId is null || !transcript.ReplaceCard(conversation, replyToId, value))
+            {
+                transcript.AppendFromBot(conversation, new Activity
+                {
+                    Type = ActivityTypes.Message,
+                    Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = value }],
+                });
+            }
+        }
+        else if (statusCode == 200 && type == AdaptiveCardInvokeResponse.MessageType)
+        {
+            transcript.AppendFromBot(conversation, new Activity { Type = ActivityTypes.Message, Text = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText() });
+        }
+        else if (statusCode != 200)
+        {
+            var message = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("message", out var m) ? m.GetString() : null;
+            transcript.AppendNotice(conversation, $"DevChat: the card action failed with status {statusCode}{(message is null ? "" : ": " + message)}.");
+        }
+    }
+
+    private async Task<TurnResult?> RunAsync(IServiceProvider services, DevChatConversation conversation, Activity activity, CancellationToken cancellationToken)
+    {
+        var processor = services.GetService<ITurnProcessor>();
+        if (processor is null)
+        {
+            transcript.AppendNotice(conversation, "DevChat: no turn processor is registered (Turns/AddTurns), so nothing can answer yet.");
+            logger.LogError("DevChat could not run a {ActivityType} turn: no ITurnProcessor is registered", activity.Type);
+            return null;
+        }
+
+        try
+        {
+            return await processor.ProcessAsync(activity, LocalIdentity(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Shown in the chat as well as logged: at a developer's desk the page is where one looks first.
+            logger.LogError(ex, "DevChat turn failed for a {ActivityType} activity in {ConversationId}", activity.Type, conversation.Id);
+            transcript.AppendNotice(conversation, $"DevChat: the bot failed on this turn ({ex.GetType().Name}). The app's log has the details.");
+            return null;
+        }
+    }
+
+    private Activity Base(DevChatConversation conversation, string type, string id, string? locale)
+    {
+        var now = time.GetUtcNow();
+        return new Activity
+        {
+            Type = type,
+            Id = id,
+            Timestamp = now,
+            LocalTimestamp = now,
+            ServiceUrl = DevChatCast.ServiceUrl,
+            ChannelId = DevChatCast.ChannelId,
+            From = conversation.Identity.ToAccount() with { Role = null },
+            Recipient = cast.Bot with { Role = null },
+            Conversation = new ConversationAccount { Id = conversation.Id, ConversationType = ConversationTypes.Personal, TenantId = cast.TenantId },
+            ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = cast.TenantId } },
+            Locale = locale ?? "en-GB",
+        };
+    }
+
+    private static JsonElement? ToElement(JsonNode? node) => node is null ? null : JsonSerializer.SerializeToElement(node);
+}

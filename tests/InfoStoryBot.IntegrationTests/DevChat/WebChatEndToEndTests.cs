@@ -1,0 +1,64 @@
+using System.Text.Json;
+using InfoStoryBot.Testing;
+
+namespace InfoStoryBot.IntegrationTests.DevChat;
+
+/// <summary>
+/// The real Web Chat, in Debian's Chromium, against the real app on a loopback port: the page loads,
+/// a message goes through DevChat's Direct Line subset to the turn processor and back, an Adaptive Card
+/// renders and its buttons reach the bot. The turn processor is the echo stand-in until the router lands.
+/// </summary>
+public sealed class WebChatEndToEndTests
+{
+    private static readonly string Screenshots = Path.Combine(RepoPaths.Root, "tests", "InfoStoryBot.IntegrationTests", "DevChat", "screenshots");
+
+    [Fact]
+    public async Task WebChat_MessageCardButtonsAndIdentitySwitch_ReachTheBotAndShowItsAnswers()
+    {
+        RequirePrerequisites();
+        using var app = KestrelApp.Start(services: DirectLineEndpointsTests.EchoServices);
+        var screenshot = Path.Combine(Screenshots, "webchat-storyteller.png");
+
+        var run = await NodeTool.RunAsync(NodeTool.Tools, TimeSpan.FromSeconds(150),
+            Path.Combine("e2e", "webchat.mjs"), app.BaseAddress.ToString(),
+            "--screenshot", screenshot,
+            "--reply-screenshot", Path.Combine(Screenshots, "webchat-card.png"),
+            "--welcome", "Welcome, Sam Storyteller.",
+            "--say", "I'd like to share a story",
+            "--expect", "You said: I'd like to share a story",
+            "--click", "Tell me more=>You chose more.",
+            "--click", "Refresh=>Refreshed by refresh.",
+            "--switch", "Admin=>Welcome, Alex Admin.",
+            "--switch", "Storyteller=>You chose more.");
+
+        var result = ParseResult(run);
+        await File.WriteAllTextAsync(Path.Combine(Screenshots, "webchat-result.json"), run.StandardOutput);
+        Assert.True(result.GetProperty("ok").GetBoolean(), $"The browser test failed at '{Text(result, "failedStep")}': {Text(result, "error")}\nTranscript: {result.GetProperty("transcript")}\nstderr: {run.StandardError}");
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(screenshot));
+        var transcript = result.GetProperty("transcript").EnumerateArray().Select(t => t.GetString()!).ToList();
+        Assert.Contains(transcript, t => t.Contains("You chose more.", StringComparison.Ordinal));
+        Assert.Contains(transcript, t => t.Contains("Refreshed by refresh.", StringComparison.Ordinal));
+        Assert.DoesNotContain(transcript, t => t.Contains("DevChat:", StringComparison.Ordinal));
+        Assert.Empty(result.GetProperty("consoleErrors").EnumerateArray());
+    }
+
+    private static void RequirePrerequisites()
+    {
+        const string viaTestSh = "./test.sh installs it";
+        NodeTool.RequireFile("/usr/bin/chromium", $"Debian's Chromium is needed: apt-get install chromium ({viaTestSh}).");
+        NodeTool.RequireFile(Path.Combine(RepoPaths.NodeModules, "playwright-core", "package.json"), $"Install the test tools: (cd tests/tools && npm ci) ({viaTestSh}).");
+        NodeTool.RequireFile(Path.Combine(RepoPaths.Root, "Bot", "DevChat", "web", "node_modules", "botframework-webchat", "dist", "webchat.js"),
+            $"Install the Web Chat bundle: npm ci --prefix Bot/DevChat/web ({viaTestSh}).");
+    }
+
+    private static JsonElement ParseResult(NodeTool.Run run)
+    {
+        var last = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        Assert.True(last is not null && last.StartsWith('{'), $"The browser script printed no JSON result (exit code {run.ExitCode}).\nstdout: {run.StandardOutput}\nstderr: {run.StandardError}");
+        return JsonDocument.Parse(last).RootElement;
+    }
+
+    private static string? Text(JsonElement result, string property) =>
+        result.TryGetProperty(property, out var value) ? value.ToString() : null;
+}
