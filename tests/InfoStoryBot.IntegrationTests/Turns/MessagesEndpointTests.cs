@@ -25,13 +25,16 @@ public sealed class MessagesEndpointTests : IDisposable
     private static string Activity(string type, string extra = "") =>
         $$"""{"type":"{{type}}","id":"{{Guid.NewGuid():n}}","channelId":"emulator","serviceUrl":"http://127.0.0.1:9/","from":{"id":"user-1"},"recipient":{"id":"bot"},"conversation":{"id":"conv-{{Guid.NewGuid():n}}"}{{extra}}}""";
 
-    private Task<HttpResponseMessage> PostAsync(string body, string? contentType = "application/json") =>
-        _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+    private Task<HttpResponseMessage> PostAsync(string body, string? contentType = "application/json")
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        if (contentType is not null)
         {
-            Content = contentType is null
-                ? new ByteArrayContent(Encoding.UTF8.GetBytes(body))
-                : new StringContent(body, Encoding.UTF8, contentType),
-        });
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content });
+    }
 
     [Theory]
     [InlineData("text/plain")]
