@@ -9,7 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBotProtocol();  // Protocol/: options, inbound JWT validation, outbound tokens, Connector client
 builder.AddStorage();      // Storage/: blob or local folder, and the purpose-named stores on top
-builder.AddTurns();        // Turns/: the turn router and its handlers
+builder.AddTurns();        // Turns/: the turn router and its handlers, and every feature's commands and cards
+builder.AddHealth();       // Health/: readiness checks
 builder.AddDevChat();      // DevChat/: the local Web Chat channel (local mode only)
 
 var app = builder.Build();

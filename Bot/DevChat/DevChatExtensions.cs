@@ -1,3 +1,4 @@
+using InfoStoryBot.Bot.Storage;
 using System.Net;
 using InfoStoryBot.Bot.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,7 +31,6 @@ public static class DevChatExtensions
         services.AddSingleton<DevChatConversations>();
         services.AddSingleton<DevChatTranscript>();
         services.AddSingleton<DevChatTurns>();
-        services.TryAddSingleton<IDevChatInfoSource, ConfigurationDevChatInfoSource>();
         services.AddSingleton<DevChatMarker>();
         DecorateConnectorClient(services);
         return builder;
@@ -90,9 +90,9 @@ public static class DevChatEndpoints
         var root = app.MapGroup("").AddEndpointFilter(LoopbackOnlyAsync).ExcludeFromDescription();
         DirectLineEndpoints.Map(root.MapGroup("/v3/directline"));
         page.Map(root);
-        root.MapGet("/devchat/info", async (IDevChatInfoSource info, DevChatCast cast, CancellationToken cancellationToken) =>
+        root.MapGet("/devchat/info", (IStorageProbe storage, DevChatCast cast) =>
             Results.Json(new DevChatInfo(
-                await info.DescribeStorageAsync(cancellationToken),
+                storage.Description,
                 page.HasWebChatBundle,
                 [Describe(cast.Storyteller, "Storyteller"), Describe(cast.Admin, "Admin")]), ProtocolJson.Options));
         return app;

@@ -1,3 +1,5 @@
+using InfoStoryBot.Bot.Protocol;
+
 namespace InfoStoryBot.Bot.DevChat;
 
 /// <summary>
@@ -5,9 +7,8 @@ namespace InfoStoryBot.Bot.DevChat;
 /// on by accident in production, so both conditions are required: no bot identity configured (nothing
 /// that Teams could reach) and the Development environment.
 /// </summary>
-/// <remarks>When Protocol/ exposes "local mode" from its options, this should ask it instead of reading configuration.</remarks>
 public static class DevChatMode
 {
     public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
-        string.IsNullOrEmpty(configuration["MicrosoftAppId"]) && environment.IsDevelopment();
+        BotAuthenticationOptions.IsLocalModeConfigured(configuration) && environment.IsDevelopment();
 }

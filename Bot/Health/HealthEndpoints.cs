@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -8,32 +7,16 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        // Program.cs has no AddHealth step, so the options are bound and validated here, which still
-        // runs at start-up: a bad Health:CheckTimeout stops the app before it serves.
-        var options = ReadOptions(app.ServiceProvider.GetRequiredService<IConfiguration>());
-
         // Liveness says only "the process serves HTTP": it must never depend on storage, or a storage
         // outage would make the platform restart healthy instances in a loop.
         app.MapGet("/healthz", () => Results.Text("ok", "text/plain"))
             .ExcludeFromDescription();
 
-        app.MapGet("/readyz", (IEnumerable<IReadinessCheck> checks, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
-                ReadyAsync(checks, options, loggerFactory, cancellationToken))
+        app.MapGet("/readyz", (IEnumerable<IReadinessCheck> checks, IOptions<HealthOptions> options, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+                ReadyAsync(checks, options.Value, loggerFactory, cancellationToken))
             .ExcludeFromDescription();
 
         return app;
-    }
-
-    internal static HealthOptions ReadOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(HealthOptions.SectionName).Get<HealthOptions>() ?? new HealthOptions();
-        var errors = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true))
-        {
-            throw new OptionsValidationException(HealthOptions.SectionName, typeof(HealthOptions), errors.Select(e => e.ErrorMessage ?? "invalid"));
-        }
-
-        return options;
     }
 
     private static async Task<IResult> ReadyAsync(

@@ -55,6 +55,9 @@ public sealed class BotAuthenticationOptions
     /// <summary>True when no app id is configured: the Development-only mode for DevChat and the simulator.</summary>
     public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
+    /// <summary>The same rule, read straight from configuration, for registrations made before options exist (DevChat).</summary>
+    public static bool IsLocalModeConfigured(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration[nameof(MicrosoftAppId)]);
+
     /// <summary>SingleTenant unless stated, as the Azure Bot resource now only creates single-tenant or MSI bots.</summary>
     public BotAppType AppType => MicrosoftAppType ?? BotAppType.SingleTenant;
 

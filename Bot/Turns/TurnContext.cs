@@ -52,13 +52,18 @@ public sealed class TurnContext(Activity activity, ClaimsIdentity identity, Conv
     {
         foreach (var message in messages)
         {
-            _outbox.Add(Activity.CreateReply(message.Text) with
-            {
-                TextFormat = message.Text is null ? null : "markdown",
-                Attachments = message.Card is { } card ? [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = card }] : null,
-            });
+            _outbox.Add(FromDialog(message, Activity.CreateReply()));
         }
     }
+
+    /// <summary>A dialog's message as an activity shaped like <paramref name="template"/> (addressing, reply-to).</summary>
+    public static Activity FromDialog(DialogMessage message, Activity template) => template with
+    {
+        Type = ActivityTypes.Message,
+        Text = message.Text,
+        TextFormat = message.Text is null ? null : "markdown",
+        Attachments = message.Card is { } card ? [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = card }] : null,
+    };
 
     public void Send(Activity activity) => _outbox.Add(activity);
 

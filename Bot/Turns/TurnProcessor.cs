@@ -41,7 +41,7 @@ public sealed partial class TurnProcessor(
         }
 
         var channelId = string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
-        using var held = await conversationLocks.AcquireAsync(channelId + "|" + conversationId, cancellationToken);
+        using var held = await conversationLocks.AcquireAsync(LockKey(channelId, conversationId), cancellationToken);
 
         await references.RefreshAsync(activity, cancellationToken);
 
@@ -99,6 +99,9 @@ public sealed partial class TurnProcessor(
             return delivered ? result : new TurnResult(StatusCodes.Status502BadGateway);
         }
     }
+
+    /// <summary>The per-conversation lock key; whoever writes a conversation's state outside a turn takes it too.</summary>
+    public static string LockKey(string channelId, string conversationId) => channelId + "|" + conversationId;
 
     private async Task<TurnResult> RouteSafelyAsync(TurnContext turn, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Onboarding;
+using InfoStoryBot.Bot.StoryCapture;
 using InfoStoryBot.Bot.Teams;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,6 +38,7 @@ public static class TurnsExtensions
 
         // Features: each registers its commands, card actions and dialogs.
         services.AddOnboarding();
+        services.AddStoryCapture(builder.Configuration);
         return builder;
     }
 }

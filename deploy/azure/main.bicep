@@ -44,7 +44,7 @@ param botSku string = 'F0'
 @description('Name of the blob container that holds everything the bot stores.')
 param storageContainer string = 'infostorybot'
 
-@description('More app settings for the Web App, as name/value pairs, e.g. the admin bootstrap list ("Admins__BootstrapObjectIds__0": "<object id>").')
+@description('More app settings for the Web App, as name/value pairs, e.g. the admin bootstrap list ("Access__BootstrapAdmins__0": "<object id>").')
 param extraAppSettings object = {}
 
 @description('Tags applied to every resource.')

@@ -6,19 +6,27 @@ namespace InfoStoryBot.IntegrationTests.DevChat;
 
 public sealed class DevChatModeTests
 {
+    // Without an app id the app refuses to start outside Development (Protocol's own tests show that),
+    // so the only way to be outside local mode and running is to have a complete bot identity.
     public static TheoryData<string, string?> NotLocal => new()
     {
-        { "Production", null },
         { "Production", "11111111-2222-3333-4444-555555555555" },
         { "Development", "11111111-2222-3333-4444-555555555555" },
-        { "Staging", null },
+        { "Staging", "11111111-2222-3333-4444-555555555555" },
+    };
+
+    private static Dictionary<string, string?> Identity(string? appId) => new()
+    {
+        ["MicrosoftAppId"] = appId,
+        ["MicrosoftAppPassword"] = "not-a-real-secret",
+        ["MicrosoftAppTenantId"] = "99999999-8888-7777-6666-555555555555",
     };
 
     [Theory]
     [MemberData(nameof(NotLocal))]
     public async Task Endpoints_OutsideLocalMode_DoNotExist(string environment, string? appId)
     {
-        var settings = new Dictionary<string, string?> { ["MicrosoftAppId"] = appId };
+        var settings = Identity(appId);
         using var app = KestrelApp.Start(environment, settings);
         using var http = app.Http();
 
@@ -41,7 +49,7 @@ public sealed class DevChatModeTests
     [MemberData(nameof(NotLocal))]
     public void ConnectorClient_OutsideLocalMode_IsNotDecorated(string environment, string? appId)
     {
-        using var app = KestrelApp.Start(environment, new Dictionary<string, string?> { ["MicrosoftAppId"] = appId });
+        using var app = KestrelApp.Start(environment, Identity(appId));
 
         Assert.IsNotType<InfoStoryBot.Bot.DevChat.DevChatConnectorClient>(app.Services.GetService<IConnectorClient>());
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using InfoStoryBot.Bot.Health;
 using InfoStoryBot.IntegrationTests.DevChat;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace InfoStoryBot.IntegrationTests.Health;
@@ -26,7 +27,7 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task Healthz_StorageCheckFailing_StillOk()
     {
-        using var app = KestrelApp.Start(services: s => s.AddSingleton<IReadinessCheck>(new FixedCheck("storage", ready: false)));
+        using var app = KestrelApp.Start(services: Only(new FixedCheck("storage", ready: false)));
         using var http = app.Http();
 
         var response = await http.GetAsync("/healthz");
@@ -37,11 +38,7 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task Readyz_AllChecksPass_200WithEachCheckListed()
     {
-        using var app = KestrelApp.Start(services: s =>
-        {
-            s.AddSingleton<IReadinessCheck>(new FixedCheck("storage", ready: true, "local folder"));
-            s.AddSingleton<IReadinessCheck>(new FixedCheck("scheduler", ready: true));
-        });
+        using var app = KestrelApp.Start(services: Only(new FixedCheck("storage", ready: true, "local folder"), new FixedCheck("scheduler", ready: true)));
         using var http = app.Http();
 
         var response = await http.GetAsync("/readyz");
@@ -58,11 +55,7 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task Readyz_OneCheckNotReady_503NamingIt()
     {
-        using var app = KestrelApp.Start(services: s =>
-        {
-            s.AddSingleton<IReadinessCheck>(new FixedCheck("storage", ready: false, "container missing"));
-            s.AddSingleton<IReadinessCheck>(new FixedCheck("other", ready: true));
-        });
+        using var app = KestrelApp.Start(services: Only(new FixedCheck("storage", ready: false, "container missing"), new FixedCheck("other", ready: true)));
         using var http = app.Http();
 
         var response = await http.GetAsync("/readyz");
@@ -80,7 +73,7 @@ public sealed class HealthEndpointsTests
     {
         using var app = KestrelApp.Start(
             settings: new Dictionary<string, string?> { ["Health:CheckTimeout"] = "00:00:00.200" },
-            services: s => s.AddSingleton<IReadinessCheck>(new HangingCheck()));
+            services: Only(new HangingCheck()));
         using var http = app.Http();
 
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -95,7 +88,7 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task Readyz_CheckThrows_503WithoutTheExceptionText()
     {
-        using var app = KestrelApp.Start(services: s => s.AddSingleton<IReadinessCheck>(new ThrowingCheck()));
+        using var app = KestrelApp.Start(services: Only(new ThrowingCheck()));
         using var http = app.Http();
 
         var response = await http.GetAsync("/readyz");
@@ -104,6 +97,21 @@ public sealed class HealthEndpointsTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.DoesNotContain("AccountKey", text);
         Assert.Contains("see the log", text);
+    }
+
+    [Fact]
+    public async Task Readyz_TheAppsOwnStorageCheck_IsReadyOnTheLocalFolder()
+    {
+        using var app = KestrelApp.Start();
+        using var http = app.Http();
+
+        var response = await http.GetAsync("/readyz");
+        var body = await ReadJsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var check = Assert.Single(body.GetProperty("checks").EnumerateArray());
+        Assert.Equal("storage", check.GetProperty("name").GetString());
+        Assert.Equal("ready", check.GetProperty("status").GetString());
     }
 
     [Fact]
@@ -134,8 +142,23 @@ public sealed class HealthEndpointsTests
     }
 
     private static Dictionary<string, string?> Settings(string environment) => environment == "Production"
-        ? new() { ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555", ["MicrosoftAppType"] = "UserAssignedMSI" }
+        ? new()
+        {
+            ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555",
+            ["MicrosoftAppType"] = "UserAssignedMSI",
+            ["MicrosoftAppTenantId"] = "99999999-8888-7777-6666-555555555555",
+        }
         : [];
+
+    /// <summary>Replaces the app's own readiness checks with the given ones.</summary>
+    private static Action<IServiceCollection> Only(params IReadinessCheck[] checks) => services =>
+    {
+        services.RemoveAll<IReadinessCheck>();
+        foreach (var check in checks)
+        {
+            services.AddSingleton(check);
+        }
+    };
 
     private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -1,0 +1,28 @@
+using InfoStoryBot.Bot.Campaigns;
+
+namespace InfoStoryBot.Bot.StoryCapture;
+
+/// <summary>Which campaign a story told now belongs to: a running one whose dates include today, in its own time zone.</summary>
+public sealed class CurrentCampaign(ICampaignStore campaigns)
+{
+    public async Task<string?> IdAtAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var all = await campaigns.ListAsync(cancellationToken);
+        return Pick(all.Select(c => c.Value), now)?.Id;
+    }
+
+    /// <summary>When several run at once, the one that started last: it is the one people are hearing about.</summary>
+    public static Campaign? Pick(IEnumerable<Campaign> campaigns, DateTimeOffset now) =>
+        campaigns
+            .Where(c => c.State == CampaignState.Running && IsWithinDates(c, now))
+            .OrderByDescending(c => c.StartDate)
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    private static bool IsWithinDates(Campaign campaign, DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(campaign.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        return today >= campaign.StartDate && today <= campaign.EndDate;
+    }
+}

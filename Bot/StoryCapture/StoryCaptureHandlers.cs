@@ -1,0 +1,118 @@
+using System.Text.Json;
+using InfoStoryBot.Bot.Resources;
+using InfoStoryBot.Bot.Teams;
+using InfoStoryBot.Bot.Turns;
+using InfoStoryBot.Cards.Actions;
+using InfoStoryBot.Cards.Model;
+using InfoStoryBot.Dialogs.Engine;
+using InfoStoryBot.Dialogs.StoryCapture;
+using Microsoft.Extensions.Options;
+
+namespace InfoStoryBot.Bot.StoryCapture;
+
+// How a story is told: "share a story" (typed, or a button on any card) starts the story dialog from
+// Dialogs/StoryCapture, each later message continues it, and the finished story is saved by StorySaver.
+
+public sealed class StartStoryCommand(StoryStarter starter) : IChatCommand
+{
+    public string? Match(string text) => StoryDialog.IsStartCommand(text, BotText.DefaultCulture) ? "" : null;
+
+    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        starter.StartAsync(turn, new StoryDialogStart { TellerName = turn.Activity.From?.Name }, cancellationToken);
+}
+
+/// <summary>"Share a story" on the welcome card, the help card, the storybook, and (later) a nudge.</summary>
+public sealed class StartStoryAction(StoryStarter starter) : ICardAction
+{
+    public IReadOnlyList<string> Actions { get; } = [ActionNames.StoryStart];
+
+    public async Task<AdaptiveCard?> HandleAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken)
+    {
+        await starter.StartAsync(turn, StoryDialog.StartFrom(submit, turn.Activity.From?.Name), cancellationToken);
+        return null;
+    }
+}
+
+public sealed class StoryDialogContinuation(StoryDialogRunner runner, IOptions<StoryCaptureOptions> options) : IDialogContinuation
+{
+    public bool Owns(ConversationState state) => state.Dialog is { } dialog && StoryDialog.OwnsState(dialog);
+
+    public async Task HandleAsync(TurnContext turn, CardSubmit? submit, CancellationToken cancellationToken)
+    {
+        var input = new DialogTurn
+        {
+            Text = submit is null ? turn.Text : null,
+            Submit = submit,
+            Now = turn.Now,
+            Culture = turn.Culture,
+        };
+        var result = StoryDialog.Continue(turn.State.Dialog!.Value, input, options.Value.Settings);
+        await runner.ApplyAsync(turn, result, cancellationToken);
+    }
+}
+
+public sealed class StoryCaptureOptions
+{
+    public const string Section = "StoryCapture";
+
+    /// <summary>A story dialog left alone this long is dropped politely on the next message.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:05:00", "90.00:00:00", ErrorMessage = "StoryCapture:IdleTimeout must be between 5 minutes and 90 days.")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromDays(7);
+
+    public DialogSettings Settings => DialogSettings.Default with { IdleTimeout = IdleTimeout };
+}
+
+/// <summary>Starts the story dialog: here in a 1:1 chat, or, from a channel, in a new 1:1 chat with the person.</summary>
+public sealed class StoryStarter(StoryDialogRunner runner, PersonalChats personalChats)
+{
+    public async Task StartAsync(TurnContext turn, StoryDialogStart start, CancellationToken cancellationToken)
+    {
+        var input = new DialogTurn { Now = turn.Now, Culture = turn.Culture, NewId = Stories.StoryIds.New(turn.Now) };
+        var result = StoryDialog.Start(start, input);
+        if (turn.IsPersonal)
+        {
+            await runner.ApplyAsync(turn, result, cancellationToken);
+            return;
+        }
+
+        // Stories are personal: the dialog never runs in front of the whole channel.
+        var opened = await personalChats.StartDialogAsync(turn, result.State, result.Messages, cancellationToken);
+        turn.Reply(BotText.Get(opened ? "StoryCapture_SentToChat" : "StoryCapture_ChatFailed", turn.Culture));
+    }
+}
+
+/// <summary>Says what the dialog said, keeps its state, and saves the story when it is complete.</summary>
+public sealed partial class StoryDialogRunner(StorySaver saver, ILogger<StoryDialogRunner> log)
+{
+    public async Task ApplyAsync(TurnContext turn, DialogTurnResult<StoryDialogResult> result, CancellationToken cancellationToken)
+    {
+        if (result is { Status: DialogStatus.Completed, Result: { } story })
+        {
+            SaveOutcome outcome;
+            try
+            {
+                outcome = await saver.SaveAsync(turn, story, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Nothing is lost: the stored dialog is still at the preview, so Submit can be pressed again.
+                LogSaveFailed(log, e);
+                turn.Reply(BotText.Get("StoryCapture_SaveFailed", turn.Culture));
+                return;
+            }
+
+            if (outcome != SaveOutcome.Saved)
+            {
+                turn.Reply(BotText.Get(outcome == SaveOutcome.Conflict ? "StoryCapture_EditConflict" : "Stories_NotFound", turn.Culture));
+                turn.State = turn.State with { Dialog = null };
+                return;
+            }
+        }
+
+        turn.Say(result.Messages);
+        turn.State = turn.State with { Dialog = result.State?.Clone() };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A finished story could not be saved; the dialog stays at its preview")]
+    private static partial void LogSaveFailed(ILogger logger, Exception exception);
+}
