@@ -18,4 +18,14 @@ public sealed record ConversationState
 
     /// <summary>When the bot said hello here; Teams sends two install events and the welcome must come once.</summary>
     public DateTimeOffset? WelcomedAt { get; init; }
+
+    /// <summary>Where each storybook page seen here starts, so Next and Previous cost one page, not a walk from page 1.</summary>
+    public PageTrail? Storybook { get; init; }
+}
+
+/// <summary>The continuation token at which each page of one listing (one set of filters) starts; page 1 starts at null.</summary>
+public sealed record PageTrail(string Listing, IReadOnlyList<string?> PageStarts)
+{
+    /// <summary>Pages beyond this are reached by walking; the state stays small.</summary>
+    public const int MaxPages = 50;
 }

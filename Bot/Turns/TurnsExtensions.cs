@@ -1,6 +1,7 @@
 using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Onboarding;
 using InfoStoryBot.Bot.StoryCapture;
+using InfoStoryBot.Bot.Storybook;
 using InfoStoryBot.Bot.Teams;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -39,6 +40,7 @@ public static class TurnsExtensions
         // Features: each registers its commands, card actions and dialogs.
         services.AddOnboarding();
         services.AddStoryCapture(builder.Configuration);
+        services.AddStorybook();
         return builder;
     }
 }

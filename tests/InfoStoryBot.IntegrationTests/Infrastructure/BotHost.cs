@@ -18,18 +18,25 @@ public sealed class BotHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsStorage;
 
     private BotHost(Dictionary<string, string?> settings, string environment, Action<IServiceCollection>? services)
     {
         _settings = settings;
         _environment = environment;
         _services = services;
-        StoragePath = Path.Combine(Path.GetTempPath(), "infostorybot-tests", Guid.NewGuid().ToString("n"));
-        _settings.TryAdd("Storage:LocalPath", StoragePath);
-        UseKestrel(0);
+        // A test that gives its own folder keeps it (to restart the bot on the same data); otherwise the host owns one.
+        _ownsStorage = !_settings.TryGetValue("Storage:LocalPath", out var given) || given is null;
+        StoragePath = given ?? NewStoragePath();
+        _settings["Storage:LocalPath"] = StoragePath;
+        // Listen() rather than UseKestrel(port): the factory's port option rewrites the server's addresses
+        // after start-up, which races with Kestrel and fails now and then.
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
     }
 
     public string StoragePath { get; }
+
+    public static string NewStoragePath() => Path.Combine(Path.GetTempPath(), "infostorybot-tests", Guid.NewGuid().ToString("n"));
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -51,7 +58,6 @@ public sealed class BotHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
-        builder.UseSetting("urls", "http://127.0.0.1:0");
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);
@@ -61,11 +67,19 @@ public sealed class BotHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(StoragePath))
+        if (disposing && _ownsStorage)
+        {
+            DeleteStorage(StoragePath);
+        }
+    }
+
+    public static void DeleteStorage(string path)
+    {
+        if (Directory.Exists(path))
         {
             try
             {
-                Directory.Delete(StoragePath, recursive: true);
+                Directory.Delete(path, recursive: true);
             }
             catch (IOException)
             {

@@ -12,29 +12,43 @@ namespace InfoStoryBot.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class TeamsHarness : IAsyncDisposable
 {
-    private TeamsHarness(Simulator simulator, BotHost bot)
+    private readonly Dictionary<string, string?> _config;
+    private readonly Action<IServiceCollection>? _services;
+
+    private TeamsHarness(Simulator simulator, Dictionary<string, string?> config, Action<IServiceCollection>? services)
     {
         Teams = simulator;
-        Bot = bot;
-        Http = bot.CreateHttpClient();
+        _config = config;
+        _services = services;
+        Bot = BotHost.Start(config, "Development", services);
+        Http = Bot.CreateHttpClient();
     }
 
     public Simulator Teams { get; }
 
-    public BotHost Bot { get; }
+    public BotHost Bot { get; private set; }
 
-    public HttpClient Http { get; }
+    public HttpClient Http { get; private set; }
+
+    /// <summary>Stops the bot and starts a new process-equivalent on the same storage, as a redeploy or crash would.</summary>
+    public async Task RestartBotAsync()
+    {
+        Http.Dispose();
+        await Bot.DisposeAsync();
+        Bot = BotHost.Start(_config, "Development", _services);
+        Http = Bot.CreateHttpClient();
+    }
 
     public static async Task<TeamsHarness> StartAsync(Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
     {
         var simulator = await Simulator.StartAsync(new TeamsSimulatorOptions());
-        var config = new Dictionary<string, string?>(simulator.BotConfiguration);
+        var config = new Dictionary<string, string?>(simulator.BotConfiguration) { ["Storage:LocalPath"] = BotHost.NewStoragePath() };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;
         }
 
-        return new TeamsHarness(simulator, BotHost.Start(config, "Development", services));
+        return new TeamsHarness(simulator, config, services);
     }
 
     public T Service<T>() where T : notnull => Bot.Services.GetRequiredService<T>();
@@ -61,5 +75,6 @@ public sealed class TeamsHarness : IAsyncDisposable
         Http.Dispose();
         await Bot.DisposeAsync();
         await Teams.DisposeAsync();
+        BotHost.DeleteStorage(_config["Storage:LocalPath"]!);
     }
 }

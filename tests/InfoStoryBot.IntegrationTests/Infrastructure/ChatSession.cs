@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.TeamsSimulator;
+
+namespace InfoStoryBot.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One person's 1:1 chat with the bot through the simulator, read like a transcript:
+/// <c>await chat.Say("share a story")</c> returns what the bot answered to that message.
+/// </summary>
+public sealed class ChatSession(TeamsHarness teams, SimulatedUser? user = null)
+{
+    private int _seen;
+
+    public SimulatedUser User { get; } = user ?? SimulatedUser.Priya;
+
+    /// <summary>Everything the bot answered to the last message, text and card text together.</summary>
+    public string LastAnswer { get; private set; } = "";
+
+    public IReadOnlyList<Activity> LastMessages { get; private set; } = [];
+
+    public Task<string> Say(string text) => SendAsync(teams.Teams.Activities.PersonalMessage(text, User));
+
+    /// <summary>Presses a card button (Action.Submit): the button's data merged with the card's inputs.</summary>
+    public Task<string> Click(string action, params (string Key, string Value)[] fields)
+    {
+        var value = new JsonObject { ["action"] = action };
+        foreach (var (key, v) in fields)
+        {
+            value[key] = v;
+        }
+
+        return SendAsync(teams.Teams.Activities.CardSubmit(value, replyToId: "1700000000000", user: User));
+    }
+
+    public async Task<string> SendAsync(JsonObject activity)
+    {
+        using var response = await teams.PostAsync(activity);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"The bot answered {(int)response.StatusCode}.");
+        var all = teams.Sent().Where(a => a.Recipient?.Id == User.Id).ToList();
+        LastMessages = all.Skip(_seen).ToList();
+        _seen = all.Count;
+        LastAnswer = string.Join("\n", LastMessages.Select(Describe));
+        return LastAnswer;
+    }
+
+    /// <summary>The action names of the buttons in the last answer's cards.</summary>
+    public IReadOnlyList<string> LastButtons() =>
+        [.. LastMessages.SelectMany(m => m.Attachments ?? []).Where(a => a.Content is not null).SelectMany(a => CardAssert.Actions(a.Content!.Value))];
+
+    private static string Describe(Activity message)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(message.Text))
+        {
+            parts.Add(message.Text);
+        }
+
+        foreach (var attachment in message.Attachments ?? [])
+        {
+            if (attachment.Content is { ValueKind: JsonValueKind.Object } card)
+            {
+                parts.Add(CardAssert.Text(card));
+            }
+        }
+
+        return string.Join("\n", parts);
+    }
+}
