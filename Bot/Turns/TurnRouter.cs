@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.Bot.Resources;
 using InfoStoryBot.Cards.Actions;
 using InfoStoryBot.Cards.Model;
 
@@ -117,7 +118,7 @@ public sealed partial class TurnRouter(
         var card = await DispatchAsync(turn, submit, cancellationToken);
         var body = card is not null
             ? new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.CardType, Value = CardJson.ToJsonElement(card) }
-            : new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = "Done." };
+            : new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = BotText.Get("Invoke_Done", turn.Culture) };
         return new TurnResult(StatusCodes.Status200OK, body);
     }
 

@@ -1,12 +1,16 @@
 using System.Text.Json;
+using InfoStoryBot.Bot.Stories;
+using InfoStoryBot.Dialogs.Stories;
 using InfoStoryBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InfoStoryBot.IntegrationTests.DevChat;
 
 /// <summary>
 /// The real Web Chat, in Debian's Chromium, against the real app on a loopback port: the page loads,
 /// a message goes through DevChat's Direct Line subset to the turn processor and back, an Adaptive Card
-/// renders and its buttons reach the bot. The turn processor is the echo stand-in until the router lands.
+/// renders and its buttons reach the bot. One test tells a whole story to the real bot; the other uses an
+/// echo turn processor to pin down DevChat's own plumbing (Execute clicks, card updates, identity switch).
 /// </summary>
 public sealed class WebChatEndToEndTests
 {
@@ -41,6 +45,48 @@ public sealed class WebChatEndToEndTests
         Assert.Contains(transcript, t => t.Contains("Refreshed by refresh.", StringComparison.Ordinal));
         Assert.DoesNotContain(transcript, t => t.Contains("DevChat:", StringComparison.Ordinal));
         Assert.Empty(result.GetProperty("consoleErrors").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task WebChat_AWholeStoryToldInTheBrowser_IsStoredAndShownInMyStories()
+    {
+        RequirePrerequisites();
+        using var app = KestrelApp.Start();
+        var screenshot = Path.Combine(Screenshots, "webchat-story.png");
+
+        var run = await NodeTool.RunAsync(NodeTool.Tools, TimeSpan.FromSeconds(180),
+            Path.Combine("e2e", "webchat.mjs"), app.BaseAddress.ToString(),
+            "--screenshot", screenshot,
+            "--timeout", "20000",
+            // Web Chat's markdown turns ' into ’, so the texts here avoid apostrophes.
+            "--welcome", "information sharing story?",
+            "--say", "share a story",
+            "--expect", "What happened?",
+            "--then-say", "A family moved between two council areas and the concern raised by the school went with them. The new team picked it up on day one.=>Who was involved?",
+            "--then-say", "Northtown Council, the police and a housing charity=>What information was shared",
+            "--then-say", "The safeguarding lead at the school rang the new school and passed the file on.=>What difference did it make",
+            "--then-say", "The mum only had to tell her story once.=>Which pillars",
+            "--then-say", "1, 3=>Which parts of the partnership",
+            "--then-say", "communication and partners=>success, or of a barrier",
+            "--then-say", "success=>How about this one?",
+            "--then-say", "Told once, heard twice=>How would you like to be credited",
+            "--then-say", "role only=>your role?",
+            "--then-say", "Family support worker=>which organisation",
+            "--then-say", "Northtown Council=>May we publish",
+            "--then-say", "yes=>Submit my story",
+            "--click", "Submit my story=>Thank you for sharing your story",
+            "--then-say", "my stories=>Waiting for the campaign team");
+
+        var result = ParseResult(run);
+        await File.WriteAllTextAsync(Path.Combine(Screenshots, "webchat-story-result.json"), run.StandardOutput);
+        Assert.True(result.GetProperty("ok").GetBoolean(), $"The browser test failed at '{Text(result, "failedStep")}': {Text(result, "error")}\nTranscript: {result.GetProperty("transcript")}\nstderr: {run.StandardError}");
+        Assert.Empty(result.GetProperty("consoleErrors").EnumerateArray());
+
+        var stories = app.Services.GetRequiredService<IStoryStore>();
+        var mine = await stories.ListAsync(new StoryQuery { Status = null, TellerAadObjectId = "00000000-0000-4000-8000-000000005701" }, null, CancellationToken.None);
+        var story = Assert.Single(mine.Stories).Value;
+        Assert.Equal("Told once, heard twice", story.Content.Title);
+        Assert.Equal(StoryStatus.Submitted, story.Status);
     }
 
     private static void RequirePrerequisites()

@@ -7,7 +7,8 @@
 //        [--expect <text>] [--click "<card button title>=><text the click brings>"]...
 //        [--switch "<page button (Storyteller|Admin)>=><text then shown>"]... [--timeout <ms>]
 //        [--reply-screenshot <file.png>]   (taken once the reply's card has rendered)
-// --click and --switch steps run in the order given.
+//        [--then-say "<text>=><text the answer brings>"]...
+// --click, --switch and --then-say steps run in the order given, after the first --say.
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,9 +20,9 @@ function parseArgs(argv) {
     const arg = argv[i];
     if (arg.startsWith('--')) {
       const key = arg.slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-      if (key === 'click' || key === 'switch') {
+      if (key === 'click' || key === 'switch' || key === 'thenSay') {
         const [title, expected] = argv[++i].split('=>');
-        options.clicks.push({ kind: key, title, expected });
+        options.clicks.push({ kind: key === 'thenSay' ? 'say' : key, title, expected });
       } else {
         options[key] = argv[++i];
       }
@@ -104,12 +105,14 @@ try {
     await step('wait for the welcome', () => page.getByText(options.welcome).first().waitFor());
   }
 
-  await step('send a message', async () => {
+  async function say(text) {
     const input = page.locator('[data-id="webchat-sendbox-input"]');
-    await input.fill(options.say);
+    await input.fill(text);
     await input.press('Enter');
-    await page.locator('.webchat__bubble--from-user').getByText(options.say).first().waitFor();
-  });
+    await page.locator('.webchat__bubble--from-user').getByText(text, { exact: false }).last().waitFor();
+  }
+
+  await step('send a message', () => say(options.say));
 
   if (options.expect) {
     await step('wait for the reply', () => page.getByText(options.expect).first().waitFor());
@@ -126,13 +129,19 @@ try {
 
   for (const click of options.clicks) {
     await step(`${click.kind} "${click.title}"`, async () => {
+      if (click.kind === 'say') {
+        await say(click.title);
+        return;
+      }
+
       const scope = click.kind === 'switch' ? page.locator('header') : page.locator('.ac-adaptiveCard');
       const button = scope.getByRole('button', { name: click.title, exact: true }).last();
       await button.waitFor();
       await button.click();
     });
     if (click.expected) {
-      await step(`wait for "${click.expected}"`, () => page.getByText(click.expected).first().waitFor());
+      // The newest match: a question can repeat words an earlier message already showed.
+      await step(`wait for "${click.expected}"`, () => page.getByText(click.expected).last().waitFor());
     }
   }
 
