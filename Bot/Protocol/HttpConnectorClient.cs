@@ -1,3 +1,4 @@
+using InfoStoryBot.Bot.Concurrency;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -24,20 +25,23 @@ namespace InfoStoryBot.Bot.Protocol;
 /// <item>A connection that could not be opened: every method, since nothing was sent.</item>
 /// <item>401 once, after forcing a fresh token (a token revoked or rotated before its cached expiry).</item>
 /// </list>
-/// Writes to one conversation are serialised (<see cref="ConversationLocks"/>) for the whole retry sequence, so order
+/// Writes to one conversation are serialised (<see cref="KeyedLock"/>) for the whole retry sequence, so order
 /// is kept within this process (across instances, the 412 retry covers the rare overlap); delays go through the
 /// injected <see cref="TimeProvider"/>.
 /// </remarks>
 internal sealed class HttpConnectorClient(
     HttpClient http,
     IBotTokenProvider tokens,
-    ConversationLocks locks,
+    [FromKeyedServices(HttpConnectorClient.SendLocks)] KeyedLock locks,
     ConnectorRateGate rateGate,
     IOptions<ConnectorClientOptions> options,
     TimeProvider timeProvider,
     ILogger<HttpConnectorClient> logger) : IConnectorClient
 {
     public const string HttpClientName = "InfoStoryBot.Connector";
+
+    /// <summary>The DI key of the lock map that orders writes to one conversation.</summary>
+    public const string SendLocks = "connector-sends";
     public const string CorrelationHeader = "X-Correlating-OperationId";
     private const int MaxErrorBodyChars = 16 * 1024;
 

@@ -1,3 +1,4 @@
+using InfoStoryBot.Bot.Concurrency;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,7 @@ public static class ProtocolExtensions
             .AddHttpMessageHandler(() => new LoopbackHttpDowngradeHandler());
         services.AddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
 
-        services.AddSingleton<ConversationLocks>();
+        services.AddKeyedSingleton<KeyedLock>(HttpConnectorClient.SendLocks);
         services.AddSingleton<ConnectorRateGate>();
 
         // The per-attempt timeout lives in the client (Connector:AttemptTimeout), so HttpClient's own is switched off.

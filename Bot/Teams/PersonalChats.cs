@@ -1,3 +1,4 @@
+using InfoStoryBot.Bot.Concurrency;
 using System.Text.Json;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.Bot.Storage;
@@ -14,7 +15,7 @@ public sealed partial class PersonalChats(
     IConnectorClient connector,
     IConversationReferenceStore references,
     IConversationStateStore states,
-    KeyedLock conversationLocks,
+    [FromKeyedServices(TurnProcessor.TurnLocks)] KeyedLock conversationLocks,
     ILogger<PersonalChats> log)
 {
     /// <returns>False when the chat could not be opened or written to; the caller tells the person.</returns>

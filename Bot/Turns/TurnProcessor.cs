@@ -1,3 +1,4 @@
+using InfoStoryBot.Bot.Concurrency;
 using System.Security.Claims;
 using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Protocol;
@@ -19,7 +20,7 @@ public sealed partial class TurnProcessor(
     IConversationStateStore states,
     IConnectorClient connector,
     ConversationReferenceTracker references,
-    KeyedLock conversationLocks,
+    [FromKeyedServices(TurnProcessor.TurnLocks)] KeyedLock conversationLocks,
     AccessPolicy access,
     IOptions<MessagesOptions> options,
     TimeProvider time,
@@ -99,6 +100,9 @@ public sealed partial class TurnProcessor(
             return delivered ? result : new TurnResult(StatusCodes.Status502BadGateway);
         }
     }
+
+    /// <summary>The DI key of the lock map that orders turns.</summary>
+    public const string TurnLocks = "turns";
 
     /// <summary>The per-conversation lock key; whoever writes a conversation's state outside a turn takes it too.</summary>
     public static string LockKey(string channelId, string conversationId) => channelId + "|" + conversationId;

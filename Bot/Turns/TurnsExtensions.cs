@@ -1,3 +1,4 @@
+using InfoStoryBot.Bot.Concurrency;
 using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Onboarding;
 using InfoStoryBot.Bot.StoryCapture;
@@ -24,7 +25,7 @@ public static class TurnsExtensions
         services.AddSingleton<AccessPolicy>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<KeyedLock>();
+        services.AddKeyedSingleton<KeyedLock>(TurnProcessor.TurnLocks);
         services.AddSingleton<ITurnProcessor, TurnProcessor>();
         services.AddScoped<TurnRouter>();
 

@@ -1,3 +1,4 @@
+using InfoStoryBot.Bot.Concurrency;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.TeamsSimulator;
 using Microsoft.Extensions.DependencyInjection;
@@ -197,7 +198,7 @@ public sealed class HttpConnectorClientTests : IAsyncLifetime
         }
 
         Assert.Equal(1, _sim.PeakConcurrentCalls);
-        Assert.Equal(0, _host.Services.GetRequiredService<ConversationLocks>().Count);
+        Assert.Equal(0, _host.Services.GetRequiredKeyedService<KeyedLock>(HttpConnectorClient.SendLocks).ActiveKeys);
     }
 
     [Fact]
@@ -379,7 +380,7 @@ public sealed class HttpConnectorClientTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             _client.SendToConversationAsync(_sim.ServiceUrl, PersonalConversation, Message("hello"), cancellation.Token));
-        Assert.Equal(0, _host.Services.GetRequiredService<ConversationLocks>().Count);
+        Assert.Equal(0, _host.Services.GetRequiredKeyedService<KeyedLock>(HttpConnectorClient.SendLocks).ActiveKeys);
     }
 
     [Fact]

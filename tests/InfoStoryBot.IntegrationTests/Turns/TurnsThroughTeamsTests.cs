@@ -108,6 +108,8 @@ public sealed class TurnsThroughTeamsTests : IAsyncLifetime
         Assert.Equal(team.Name, stored.Value.Name);
         Assert.Equal(team.Channels.Select(c => c.Id).Order(), stored.Value.Channels.Select(c => c.ChannelId).Order());
         var references = _teams.Service<IConversationReferenceStore>();
+        // The sync writes the team first, then a reference per channel.
+        await Eventually(() => references.GetAsync(team.Channels[^1].Id, CancellationToken.None));
         Assert.NotNull(await references.GetAsync(team.Channels[1].Id, CancellationToken.None));
 
         using var removed = await _teams.PostAsync(_teams.Teams.Activities.TeamInstallationUpdate("remove"));

@@ -1,6 +1,9 @@
-namespace InfoStoryBot.Bot.Turns;
+namespace InfoStoryBot.Bot.Concurrency;
 
 /// <summary>
+/// One async lock per key (a conversation), so work on one conversation happens in order. Two instances
+/// exist, never shared: one orders turns (TurnProcessor), one orders writes to Teams (HttpConnectorClient);
+/// a turn holding its key while its replies wait on the other map cannot deadlock itself.
 /// One async lock per key, created on demand and dropped when nobody holds or waits for it, so a bot
 /// that sees millions of conversations keeps only the busy ones in memory.
 /// </summary>

@@ -1,6 +1,6 @@
-using InfoStoryBot.Bot.Turns;
+using InfoStoryBot.Bot.Concurrency;
 
-namespace InfoStoryBot.Bot.Tests.Turns;
+namespace InfoStoryBot.Bot.Tests.Concurrency;
 
 public sealed class KeyedLockTests
 {
