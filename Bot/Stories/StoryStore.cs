@@ -144,8 +144,9 @@ internal sealed partial class StoryStore(IBlobStore store, ILogger<StoryStore> l
                 results.AddRange(stories.OfType<Versioned<Story>>());
                 if (results.Count == query.PageSize)
                 {
-                    // Resume from the same listing page, after the last entry used.
-                    var more = next < candidates.Count || page.Continuation is not null || HasNamesAfter(page, take[^1].Name);
+                    // Resume from the same listing page, after the last entry used. Names left on this page that are
+                    // not candidates cannot match, so only candidates or a further page mean "more".
+                    var more = next < candidates.Count || page.Continuation is not null;
                     return new StoryPage(results, more ? EncodeToken(marker, take[^1].Name) : null);
                 }
             }
@@ -239,9 +240,6 @@ internal sealed partial class StoryStore(IBlobStore store, ILogger<StoryStore> l
         var wanted = StorybookIndex.EntriesFor(StorageJson.Deserialize<Story>(latest, name));
         await WriteEntriesAsync(removed.Intersect(wanted, StringComparer.Ordinal).ToList(), cancellationToken);
     }
-
-    private static bool HasNamesAfter(BlobPage page, string name) =>
-        page.Names.Count > 0 && string.CompareOrdinal(page.Names[^1], name) > 0;
 
     private Task WriteEntriesAsync(IReadOnlyList<string> entries, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },

@@ -35,18 +35,22 @@ internal static class Program
             return 2;
         }
 
-        if (Commands.TryGetValue(args[0], out var command))
+        var run = Commands.TryGetValue(args[0], out var command) ? command.Run : Hidden.GetValueOrDefault(args[0]);
+        if (run is null)
         {
-            return await command.Run(arguments);
+            Console.Error.WriteLine($"Unknown subcommand '{args[0]}'.");
+            return Usage(2);
         }
 
-        if (Hidden.TryGetValue(args[0], out var hidden))
+        try
         {
-            return await hidden(arguments);
+            return await run(arguments);
         }
-
-        Console.Error.WriteLine($"Unknown subcommand '{args[0]}'.");
-        return Usage(2);
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
     }
 
     private static int Usage(int exitCode)

@@ -94,6 +94,13 @@ internal static class StorybookBenchmark
 
             var process = Process.GetCurrentProcess();
             process.Refresh();
+            if (keptPath is null && azurite is null)
+            {
+                // Cleaned up before the report so that the JSON line really is the last thing printed.
+                Console.WriteLine("removing the seeded folder...");
+                Directory.Delete(folder, recursive: true);
+            }
+
             var peakMb = Math.Max(process.PeakWorkingSet64, peakBeforeQueries) / 1024.0 / 1024.0;
             var queryPeakMb = queryPeakReset ? process.PeakWorkingSet64 / 1024.0 / 1024.0 : double.NaN;
 
@@ -125,9 +132,8 @@ internal static class StorybookBenchmark
         }
         finally
         {
-            if (keptPath is null && azurite is null)
+            if (keptPath is null && azurite is null && Directory.Exists(folder))
             {
-                Console.Error.WriteLine("removing the seeded folder...");
                 try
                 {
                     Directory.Delete(folder, recursive: true);

@@ -16,7 +16,8 @@ namespace InfoStoryBot.Bot.Storage.Local;
 /// Conditional writes and deletes check the current ETag and rename while holding a lock, striped over
 /// 256 lock files in ".locks" by a stable hash of the name. The lock is an in-process semaphore plus an
 /// exclusive open of the lock file (FileShare.None, which .NET enforces with flock on Unix and share modes
-/// on Windows), so create-if-absent is safe across threads and across processes on one machine.
+/// on Windows), so create-if-absent is safe across threads and across processes on one machine. (Setting
+/// DOTNET_SYSTEM_IO_DISABLEFILELOCKING would switch flock off and with it the cross-process guarantee.)
 /// Listing walks directories lazily in name order and reads no file contents, so a page costs the
 /// directories it touches, not the whole prefix.
 /// </remarks>
