@@ -84,6 +84,7 @@ public static class DevChatEndpoints
 
         var environment = app.ServiceProvider.GetRequiredService<IHostEnvironment>();
         var page = new DevChatPage(environment.ContentRootPath);
+        AnnounceWhenListening(app.ServiceProvider);
 
         // Local mode accepts anonymous traffic, so it answers only callers on this machine, even if
         // someone binds Kestrel to every interface.
@@ -96,6 +97,19 @@ public static class DevChatEndpoints
                 page.HasWebChatBundle,
                 [Describe(cast.Storyteller, "Storyteller"), Describe(cast.Admin, "Admin")]), ProtocolJson.Options));
         return app;
+    }
+
+    /// <summary>A first run should say where to go: the console is the only thing a new user is looking at.</summary>
+    private static void AnnounceWhenListening(IServiceProvider services)
+    {
+        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
+        var server = services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("InfoStoryBot.DevChat");
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            DevChatLog.LocalMode(log, string.Join(", ", addresses));
+        });
     }
 
     private static DevChatPerson Describe(DevChatIdentity identity, string label) =>
@@ -115,4 +129,10 @@ public static class DevChatEndpoints
     internal sealed record DevChatInfo(string Storage, bool WebChatBundle, IReadOnlyList<DevChatPerson> People);
 
     internal sealed record DevChatPerson(string Key, string Label, string Name, string UserId, string AadObjectId);
+}
+
+internal static partial class DevChatLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local mode: open {Addresses} in a browser to talk to the bot (Web Chat). No Azure or Teams needed.")]
+    public static partial void LocalMode(ILogger logger, string addresses);
 }
