@@ -23,7 +23,7 @@ public sealed class WelcomeOnInstall : IConversationEventHandler
 
         if (turn.IsPersonal)
         {
-            turn.ReplyWithCard(WelcomeCard.Build(new WelcomeView(GivenName(turn)), turn.Culture));
+            turn.Show(WelcomeCard.Build(new WelcomeView(GivenName(turn)), turn.Culture));
         }
         else
         {
@@ -47,14 +47,14 @@ public sealed class HelpCommand(AccessPolicy access) : IChatCommand, ICardAction
 
     public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        turn.ReplyWithCard(Build(turn, access));
+        turn.Show(Build(turn, access));
         return Task.CompletedTask;
     }
 
     public Task<AdaptiveCard?> HandleAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken)
     {
         var card = Build(turn, access);
-        turn.ReplyWithCard(card);
+        turn.Show(card);
         return Task.FromResult<AdaptiveCard?>(null);
     }
 
@@ -68,7 +68,7 @@ public sealed class HelloCommand : IChatCommand
 
     public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        turn.ReplyWithCard(WelcomeCard.Build(new WelcomeView(WelcomeOnInstall.GivenName(turn)), turn.Culture));
+        turn.Show(WelcomeCard.Build(new WelcomeView(WelcomeOnInstall.GivenName(turn)), turn.Culture));
         return Task.CompletedTask;
     }
 }
@@ -79,7 +79,7 @@ public sealed class NotUnderstoodReply(AccessPolicy access) : IFallbackReply
     public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         turn.Reply(BotText.Get("Fallback_Hint", turn.Culture));
-        turn.ReplyWithCard(HelpCommand.Build(turn, access));
+        turn.Show(HelpCommand.Build(turn, access));
         return Task.CompletedTask;
     }
 }

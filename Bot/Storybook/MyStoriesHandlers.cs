@@ -58,7 +58,7 @@ public sealed partial class MyStoriesHandlers(IStoryStore stories, StoryPages pa
         switch (submit.Action)
         {
             case ActionNames.StoryView:
-                turn.ReplyWithCard(StoryCard.Build(new StoryCardView(
+                turn.Show(StoryCard.Build(new StoryCardView(
                     StoryViews.Display(story.Content, turn.Culture),
                     StoryId: story.Id,
                     Status: StoryViews.StatusLabel(story.Status, turn.Culture),
@@ -75,7 +75,7 @@ public sealed partial class MyStoriesHandlers(IStoryStore stories, StoryPages pa
                 break;
 
             case ActionNames.StoryWithdraw:
-                turn.ReplyWithCard(WithdrawConfirmCard.Build(new WithdrawConfirmView(story.Id, story.Content.Title), turn.Culture));
+                turn.Show(WithdrawConfirmCard.Build(new WithdrawConfirmView(story.Id, story.Content.Title), turn.Culture));
                 break;
 
             case ActionNames.StoryWithdrawConfirm:
@@ -114,7 +114,7 @@ public sealed partial class MyStoriesHandlers(IStoryStore stories, StoryPages pa
             DateOnly.FromDateTime((s.Value.SubmittedAt ?? s.Value.CreatedAt).UtcDateTime),
             CanEdit: s.Value.Status is StoryStatus.Submitted or StoryStatus.Approved or StoryStatus.Rejected,
             CanWithdraw: true)).ToList();
-        turn.ReplyWithCard(MyStoriesCard.Build(new MyStoriesView(items, result.Page, result.Page > 1, result.HasNext), turn.Culture));
+        turn.Show(MyStoriesCard.Build(new MyStoriesView(items, result.Page, result.Page > 1, result.HasNext), turn.Culture));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Story {StoryId} withdrawn by its teller")]

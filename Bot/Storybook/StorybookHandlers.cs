@@ -24,7 +24,7 @@ public sealed class StorybookHandlers(IStoryStore stories, ICampaignStore campai
     public string? Match(string text) => CommandWords.Match(text, BotText.Words("Keywords_Storybook")) is "" ? "" : null;
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
-        turn.ReplyWithCard(await PageAsync(turn, new Filters(null, null, null), 1, cancellationToken));
+        turn.Show(await PageAsync(turn, new Filters(null, null, null), 1, cancellationToken));
 
     public async Task<AdaptiveCard?> HandleAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed class StorybookHandlers(IStoryStore stories, ICampaignStore campai
         };
         if (card is not null)
         {
-            turn.ReplyWithCard(card);
+            turn.Show(card);
         }
 
         return null;

@@ -41,6 +41,26 @@ public sealed class TurnContext(Activity activity, ClaimsIdentity identity, Conv
     /// <summary>Sends text written by the bot (markdown). User text inside must already be escaped.</summary>
     public void Reply(string markdown) => _outbox.Add(Activity.CreateReply(markdown) with { TextFormat = "markdown" });
 
+    /// <summary>
+    /// Shows a card as the answer to what the person just did. For an Action.Execute click the card replaces
+    /// the clicked one (the invoke response); otherwise it arrives as a new message.
+    /// </summary>
+    public void Show(AdaptiveCard card)
+    {
+        if (IsInvoke && InvokeCard is null)
+        {
+            InvokeCard = card;
+            return;
+        }
+
+        ReplyWithCard(card);
+    }
+
+    /// <summary>The card that answers an Action.Execute click; see <see cref="Show"/>.</summary>
+    public AdaptiveCard? InvokeCard { get; private set; }
+
+    public bool IsInvoke => string.Equals(Activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase);
+
     public void ReplyWithCard(AdaptiveCard card) => _outbox.Add(Activity.CreateReply() with
     {
         Summary = card.FallbackText,

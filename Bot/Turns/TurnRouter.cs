@@ -115,7 +115,7 @@ public sealed partial class TurnRouter(
             });
         }
 
-        var card = await DispatchAsync(turn, submit, cancellationToken);
+        var card = await DispatchAsync(turn, submit, cancellationToken) ?? turn.InvokeCard;
         var body = card is not null
             ? new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.CardType, Value = CardJson.ToJsonElement(card) }
             : new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = BotText.Get("Invoke_Done", turn.Culture) };

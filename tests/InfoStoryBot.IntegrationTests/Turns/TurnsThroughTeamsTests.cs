@@ -150,14 +150,16 @@ public sealed class TurnsThroughTeamsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ActionExecute_Help_AnswersTheInvokeAndSendsTheHelpCard()
+    public async Task ActionExecute_Help_ReplacesTheClickedCardWithTheHelpCard()
     {
         using var response = await _teams.PostAsync(_teams.Teams.Activities.AdaptiveCardAction(ActionNames.Help, new JsonObject { ["action"] = ActionNames.Help }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(200, body.RootElement.GetProperty("statusCode").GetInt32());
-        Assert.Contains("How I can help", CardAssert.Text(CardAssert.Card(Assert.Single(_teams.Sent()))), StringComparison.Ordinal);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body.RootElement.GetProperty("type").GetString());
+        Assert.Contains("How I can help", CardAssert.Text(body.RootElement.GetProperty("value")), StringComparison.Ordinal);
+        Assert.Empty(_teams.Sent());
     }
 
     [Fact]
