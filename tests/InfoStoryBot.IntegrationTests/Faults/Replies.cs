@@ -10,9 +10,9 @@ internal static class Replies
     /// <summary>Messages delivered (2xx) in reply to the activity with this id, in order.</summary>
     public static IReadOnlyList<Activity> To(TeamsHarness teams, string activityId) =>
         [.. teams.Teams.Calls
-            .Where(c => c.Method == "POST" && c.Path.Contains("/activities", StringComparison.Ordinal) && c.ResponseStatus is >= 200 and < 300)
-            .Select(c => c.BodyAs<Activity>(ProtocolJson.Options)!)
-            .Where(a => a.ReplyToId == activityId)];
+            .Where(c => c.Method == "POST" && c.Path.Contains("/activities", StringComparison.Ordinal) && c.ResponseStatus is >= 200 and < 300
+                && c.Json?["replyToId"]?.GetValue<string>() == activityId)
+            .Select(c => c.BodyAs<Activity>(ProtocolJson.Options)!)];
 
     /// <summary>A reply's text and card text together.</summary>
     public static string Describe(Activity message)
