@@ -53,16 +53,37 @@ internal sealed class Azurite : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the process but keeps its folder, as an outage would: connections are refused until <see cref="RestartAsync"/>.</summary>
+    /// <summary>
+    /// Stops the service but keeps its folder, as an outage would: connections are refused until <see cref="RestartAsync"/>.
+    /// Azurite saves its metadata only every 5 s, so it is asked to shut down (SIGTERM) rather than killed: a killed
+    /// Azurite forgets its latest containers and blobs, which a real Azure outage never does.
+    /// </summary>
     public async Task StopAsync()
     {
+        if (!OperatingSystem.IsWindows() && !_process.HasExited)
+        {
+            var closedBefore = _output.ClosedCount;
+            using var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            if (term is not null)
+            {
+                await term.WaitForExitAsync();
+
+                // Azurite closes its server and saves its metadata, then idles instead of exiting: wait for the "closed" line.
+                var waited = Stopwatch.StartNew();
+                while (_output.ClosedCount == closedBefore && !_process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(10))
+                {
+                    await Task.Delay(50);
+                }
+            }
+        }
+
         await KillAsync();
     }
 
     /// <summary>Starts Azurite again on the same port with the same folder, so everything written before the stop is back.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
     {
-        await KillAsync();
+        await StopAsync();
         _process.Dispose();
         _process = Launch(_folder, Port, _output);
         await WaitUntilAnsweringAsync(cancellationToken);
@@ -202,12 +223,21 @@ internal sealed class Azurite : IAsyncDisposable
     private sealed class StringWriterLog
     {
         private readonly Queue<string> _lines = new();
+        private int _closed;
+
+        /// <summary>How many times Azurite said it closed (a graceful stop is complete).</summary>
+        public int ClosedCount => Volatile.Read(ref _closed);
 
         public void Add(string? line)
         {
             if (line is null)
             {
                 return;
+            }
+
+            if (line.Contains("successfully closed", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _closed);
             }
 
             lock (_lines)
