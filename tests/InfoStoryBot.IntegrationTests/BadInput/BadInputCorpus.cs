@@ -41,6 +41,8 @@ public static class BadInputCorpus
             Raw("text/plain content type", json, "text/plain", expected: 415),
             Raw("form content type", "type=message&text=" + Canary, "application/x-www-form-urlencoded", expected: 415),
             Bytes("invalid UTF-8 in text", Encoding.UTF8.GetBytes(json.Replace("\"text\":\"", "\"text\":\"\u0001", StringComparison.Ordinal)).Select(b => b == 1 ? (byte)0xC3 : b).Concat(Encoding.UTF8.GetBytes(" ")).ToArray(), expected: 400),
+            Bytes("invalid UTF-8 in a card submission", Invalidate(With(Without(json, "text"), "value", new JsonObject { ["action"] = "\u0001" + Canary }))),
+            Bytes("invalid UTF-8 in an unknown field", Invalidate(With(json, "newField", "\u0001" + Canary))),
             Bytes("UTF-8 byte order mark", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(json)]),
             Raw("lone surrogate escape in text", With(json, "text", "PLACEHOLDER").Replace("PLACEHOLDER", "\\ud800" + Canary, StringComparison.Ordinal)),
             Raw("control characters in text", With(json, "text", "\u0000\u0007\u001b[31m" + Canary + "\u202e")),
@@ -156,6 +158,9 @@ public static class BadInputCorpus
             Raw("submit: msteams with a numeric type", With(Without(json, "text"), "value", new JsonObject { ["msteams"] = new JsonObject { ["type"] = 5 } })),
         ];
     }
+
+    /// <summary>Turns the one U+0001 in the body into 0xC3 followed by an ASCII letter: not UTF-8.</summary>
+    private static byte[] Invalidate(string json) => [.. Encoding.UTF8.GetBytes(json).Select(b => b == 1 ? (byte)0xC3 : b)];
 
     private static BadInput Raw(string name, string body, string contentType = "application/json", int? expected = null) =>
         new(name, Encoding.UTF8.GetBytes(body), contentType) { Expected = expected };
