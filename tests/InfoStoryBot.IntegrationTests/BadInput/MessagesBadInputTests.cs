@@ -1,5 +1,5 @@
 using System.Net;
-using InfoStoryBot.IntegrationTests.Faults;
+using InfoStoryBot.Cards.Tests.Validation;
 using InfoStoryBot.IntegrationTests.Infrastructure;
 using InfoStoryBot.TeamsSimulator;
 
@@ -42,5 +42,12 @@ public sealed class MessagesBadInputTests
         Assert.True(problems.Count == 0, "Unclear answers:\n" + string.Join("\n", problems));
         Assert.True(CorpusRunner.Crashes(logs).Count == 0, "Crashes:\n" + string.Join("\n", CorpusRunner.Crashes(logs)));
         Assert.Contains("How I can help", await new ChatSession(teams).Say("help"), StringComparison.Ordinal);
+
+        // Whatever the bad input made the bot say is still a card Teams can render.
+        var cards = teams.Sent().SelectMany(m => m.Attachments ?? []).Where(a => a.Content is not null).Select(a => a.Content!.Value.GetRawText()).ToList();
+        Assert.NotEmpty(cards);
+        var invalid = AdaptiveCardsParser.Validate(cards).Where(r => r.Errors.Count > 0 || r.Warnings.Count > 0).ToList();
+        Assert.True(invalid.Count == 0, "Cards the parser rejects:\n" + string.Join("\n", invalid.Select(r =>
+            $"card {r.Index}: {string.Join("; ", r.Errors.Concat(r.Warnings).Select(e => e.Event + " " + e.Message))}")));
     }
 }
