@@ -53,7 +53,7 @@ public sealed class DevChatTurns(DevChatCast cast, DevChatTranscript transcript,
         }
         else
         {
-            activity = activity with { Name = (string?)posted["name"], Value = ToElement(posted["value"]) };
+            activity = activity with { Name = posted["name"] is JsonValue n && n.TryGetValue<string>(out var name) ? name : null, Value = ToElement(posted["value"]) };
         }
 
         await RunAsync(services, conversation, activity, cancellationToken);
@@ -69,14 +69,14 @@ public sealed class DevChatTurns(DevChatCast cast, DevChatTranscript transcript,
         if (value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("msteams", out var msteams) && msteams.ValueKind == JsonValueKind.Object
             && msteams.TryGetProperty("type", out var kind))
         {
-            switch (kind.GetString())
+            switch (AsString(kind))
             {
                 case "messageBack":
-                    text = msteams.TryGetProperty("text", out var mt) ? mt.GetString() : null;
+                    text = msteams.TryGetProperty("text", out var mt) ? AsString(mt) : null;
                     value = msteams.TryGetProperty("value", out var mv) ? mv : null;
                     break;
                 case "imBack":
-                    text = msteams.TryGetProperty("value", out var iv) ? iv.GetString() : null;
+                    text = msteams.TryGetProperty("value", out var iv) ? AsString(iv) : null;
                     value = null;
                     break;
             }
@@ -196,6 +196,9 @@ public sealed class DevChatTurns(DevChatCast cast, DevChatTranscript transcript,
             Locale = locale ?? "en-GB",
         };
     }
+
+    // The page is not the only client: a field of the wrong type is read as absent, never thrown on.
+    private static string? AsString(JsonElement element) => element.ValueKind == JsonValueKind.String ? element.GetString() : null;
 
     private static JsonElement? ToElement(JsonNode? node) => node is null ? null : JsonSerializer.SerializeToElement(node);
 }

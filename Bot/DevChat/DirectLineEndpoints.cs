@@ -210,6 +210,12 @@ internal static class DirectLineEndpoints
             return (null, null);
         }
 
+        // JsonNode checks UTF-8 only when a string is read, which would then throw deep inside a turn.
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not valid UTF-8."));
+        }
+
         try
         {
             var node = JsonNode.Parse(buffer.ToArray(), documentOptions: new JsonDocumentOptions { MaxDepth = ProtocolJson.MaxDepth });

@@ -12,7 +12,25 @@ internal sealed partial class StoryStore(IBlobStore store, ILogger<StoryStore> l
     public async Task<string> CreateAsync(Story story, CancellationToken cancellationToken)
     {
         Check(story);
-        var etag = await store.WriteAsync(StorybookIndex.StoryName(story.Id), StorageJson.Serialize(story), WriteCondition.IfAbsent, cancellationToken);
+        var name = StorybookIndex.StoryName(story.Id);
+        string etag;
+        try
+        {
+            etag = await store.WriteAsync(name, StorageJson.Serialize(story), WriteCondition.IfAbsent, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Creating an existing id is a retry (callers pick the id once): the first try may have stopped after the
+            // story but before its entries (storage failed in between). Finish its entries, then report the conflict.
+            if (await store.ReadAsync(name, cancellationToken) is { } existing
+                && StorageJson.Deserialize<Story>(existing, name) is { Status: not StoryStatus.Withdrawn } stored)
+            {
+                await WriteEntriesAsync(StorybookIndex.EntriesFor(stored), cancellationToken);
+            }
+
+            throw;
+        }
+
         await WriteEntriesAsync(StorybookIndex.EntriesFor(story), cancellationToken);
         return etag;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InfoStoryBot.Bot.Protocol;
 
 namespace InfoStoryBot.Bot.Turns;
 
@@ -21,7 +22,17 @@ public sealed record ConversationState
 
     /// <summary>Where each storybook page seen here starts, so Next and Previous cost one page, not a walk from page 1.</summary>
     public PageTrail? Storybook { get; init; }
+
+    /// <summary>
+    /// Replies the last turn saved its state for but could not deliver. Teams redelivers an activity the bot answered
+    /// with an error; the redelivery is a duplicate (its id is remembered), so without these it would be answered with
+    /// nothing. The next new activity clears them: by then they are out of date.
+    /// </summary>
+    public UndeliveredReplies? Undelivered { get; init; }
 }
+
+/// <summary>The replies to one activity that are still to be delivered, in order.</summary>
+public sealed record UndeliveredReplies(string ActivityId, IReadOnlyList<Activity> Replies);
 
 /// <summary>The continuation token at which each page of one listing (one set of filters) starts; page 1 starts at null.</summary>
 public sealed record PageTrail(string Listing, IReadOnlyList<string?> PageStarts)

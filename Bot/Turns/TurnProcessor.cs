@@ -13,7 +13,8 @@ namespace InfoStoryBot.Bot.Turns;
 /// The turn pipeline: one conversation at a time on this instance → load state with its ETag → skip a
 /// redelivery → route → save state once, conditionally → send the replies. If another instance saved the
 /// state first, the turn is run again on the fresh state (handlers are idempotent and replies are only
-/// sent after a successful save, so nothing is said twice and no answer is lost).
+/// sent after a successful save, so nothing is said twice and no answer is lost). Replies that could not be
+/// delivered are kept with the state and sent when Teams redelivers the activity.
 /// </summary>
 public sealed partial class TurnProcessor(
     IServiceScopeFactory scopes,
@@ -64,7 +65,9 @@ public sealed partial class TurnProcessor(
             if (activity.Id is { Length: > 0 } id && state.RecentActivityIds.Contains(id))
             {
                 LogDuplicate(log, id);
-                return TurnResult.Ok;
+                return stored is not null && state.Undelivered?.ActivityId == id
+                    ? await DeliverLeftoversAsync(activity, channelId, conversationId, stored, cancellationToken)
+                    : TurnResult.Ok;
             }
 
             var turn = new TurnContext(activity, identity, state, MentionText.Clean(activity), time.GetUtcNow());
@@ -74,10 +77,12 @@ public sealed partial class TurnProcessor(
             {
                 RecentActivityIds = Remember(state.RecentActivityIds, activity.Id),
                 LastActivityAt = time.GetUtcNow(),
+                Undelivered = null,
             };
+            string etag;
             try
             {
-                await states.SaveAsync(channelId, conversationId, saved, stored?.ETag, cancellationToken);
+                etag = await states.SaveAsync(channelId, conversationId, saved, stored?.ETag, cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < retries)
             {
@@ -97,7 +102,41 @@ public sealed partial class TurnProcessor(
             }
 
             var delivered = await SendAsync(activity, turn.Outbox, cancellationToken);
-            return delivered ? result : new TurnResult(StatusCodes.Status502BadGateway);
+            if (delivered == turn.Outbox.Count)
+            {
+                return result;
+            }
+
+            if (activity.Id is { Length: > 0 } activityId)
+            {
+                await KeepUndeliveredAsync(channelId, conversationId, saved with { Undelivered = new UndeliveredReplies(activityId, [.. turn.Outbox.Skip(delivered)]) }, etag, cancellationToken);
+            }
+
+            return new TurnResult(StatusCodes.Status502BadGateway);
+        }
+    }
+
+    /// <summary>A redelivered activity whose replies were not all delivered the first time: send what is left.</summary>
+    private async Task<TurnResult> DeliverLeftoversAsync(Activity activity, string channelId, string conversationId, Versioned<ConversationState> stored, CancellationToken cancellationToken)
+    {
+        var undelivered = stored.Value.Undelivered!;
+        var sent = await SendAsync(activity, undelivered.Replies, cancellationToken);
+        LogLeftoversSent(log, undelivered.ActivityId, sent, undelivered.Replies.Count);
+        var rest = undelivered.Replies.Skip(sent).ToList();
+        await KeepUndeliveredAsync(channelId, conversationId, stored.Value with { Undelivered = rest.Count == 0 ? null : undelivered with { Replies = rest } }, stored.ETag, cancellationToken);
+        return rest.Count == 0 ? TurnResult.Ok : new TurnResult(StatusCodes.Status502BadGateway);
+    }
+
+    private async Task KeepUndeliveredAsync(string channelId, string conversationId, ConversationState state, string etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await states.SaveAsync(channelId, conversationId, state, etag, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A newer turn saved first (its replies supersede these) or storage failed: the 502 still reports the loss.
+            LogUndeliveredNotKept(log, e);
         }
     }
 
@@ -148,16 +187,17 @@ public sealed partial class TurnProcessor(
         }
 
         var told = await SendAsync(activity, [activity.CreateReply(Messages.StorageDown)], cancellationToken);
-        return told ? TurnResult.Ok : new TurnResult(StatusCodes.Status503ServiceUnavailable);
+        return told == 1 ? TurnResult.Ok : new TurnResult(StatusCodes.Status503ServiceUnavailable);
     }
 
-    /// <returns>False when a reply could not be delivered after the Connector client's retries.</returns>
-    private async Task<bool> SendAsync(Activity inbound, IReadOnlyList<Activity> outbox, CancellationToken cancellationToken)
+    /// <returns>How many replies were delivered, in order; fewer than all when one failed after the Connector client's retries.</returns>
+    private async Task<int> SendAsync(Activity inbound, IReadOnlyList<Activity> outbox, CancellationToken cancellationToken)
     {
         var serviceUrl = inbound.ServiceUrl!;
         var conversationId = inbound.Conversation!.Id!;
-        foreach (var reply in outbox)
+        for (var i = 0; i < outbox.Count; i++)
         {
+            var reply = outbox[i];
             var result = reply.ReplyToId is { Length: > 0 } replyTo
                 ? await connector.ReplyToActivityAsync(serviceUrl, conversationId, replyTo, reply, cancellationToken)
                 : await connector.SendToConversationAsync(serviceUrl, conversationId, reply, cancellationToken);
@@ -172,10 +212,10 @@ public sealed partial class TurnProcessor(
                 await references.ForgetAsync(inbound, cancellationToken);
             }
 
-            return false;
+            return i;
         }
 
-        return true;
+        return outbox.Count;
     }
 
     private IReadOnlyList<string> Remember(IReadOnlyList<string> recent, string? id)
@@ -209,6 +249,12 @@ public sealed partial class TurnProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A handler failed on {Type} activity {ActivityId}; the dialog was cleared")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string? type, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redelivered activity {ActivityId}: sent {Sent} of its {Count} undelivered replies")]
+    private static partial void LogLeftoversSent(ILogger logger, string activityId, int sent, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record which replies are still undelivered")]
+    private static partial void LogUndeliveredNotKept(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A reply could not be delivered: {Outcome}, status {Status}, code {Code}, after {Attempts} attempts")]
     private static partial void LogReplyFailed(ILogger logger, ConnectorOutcome outcome, int? status, string? code, int attempts);

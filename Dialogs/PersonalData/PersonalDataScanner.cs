@@ -41,6 +41,10 @@ public static partial class PersonalDataScanner
             text = text[..MaxScannedChars];
         }
 
+        // Phone keyboards and input methods type other scripts' digits (fullwidth, Arabic-Indic, Devanagari): scan a
+        // copy with ASCII digits, one char for one char so positions hold, and report the text as the teller typed it.
+        var typed = text;
+        text = WithAsciiDigits(text);
         var findings = new List<PersonalDataFinding>();
 
         // Order matters: the more specific kinds claim their text first, so a valid NHS number is not
@@ -55,7 +59,24 @@ public static partial class PersonalDataScanner
         Add(findings, TitledNamePattern(), text, PersonalDataKind.TitledName, _ => true);
 
         findings.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return findings;
+        return ReferenceEquals(typed, text) ? findings : [.. findings.Select(f => f with { Text = typed.Substring(f.Index, f.Length) })];
+    }
+
+    private static string WithAsciiDigits(string text)
+    {
+        if (!text.Any(c => char.IsDigit(c) && !char.IsAsciiDigit(c)))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = char.IsDigit(c) && !char.IsAsciiDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c;
+            }
+        });
     }
 
     private static void Add(List<PersonalDataFinding> findings, Regex pattern, string text, PersonalDataKind kind, Func<string, bool> accept)

@@ -33,6 +33,9 @@ public sealed class TeamsSimulator : IAsyncDisposable
     public const string MetadataPath = "/v1/.well-known/openidconfiguration";
     public const string KeysPath = "/v1/.well-known/keys";
 
+    /// <summary>Recorded as the status of a call whose client disconnected before the simulator answered.</summary>
+    public const int ClientClosedRequest = 499;
+
     private readonly WebApplication _app;
     private readonly TeamsSimulatorOptions _options;
     private readonly SimulatorKeyRing _keys;
@@ -499,7 +502,18 @@ public sealed class TeamsSimulator : IAsyncDisposable
             var fault = TakeFault(call);
             if (fault?.Latency > TimeSpan.Zero)
             {
-                await Task.Delay(fault.Latency, context.RequestAborted);
+                try
+                {
+                    await Task.Delay(fault.Latency, context.RequestAborted);
+                }
+                catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+                {
+                    // The client gave up (its own timeout): nothing was done, and 499 (nginx's "client closed request")
+                    // keeps this call out of every "delivered" count.
+                    call.Fault = fault;
+                    call.ResponseStatus = ClientClosedRequest;
+                    return;
+                }
             }
 
             if (fault?.StatusCode is { } faultStatus)
@@ -579,6 +593,11 @@ public sealed class TeamsSimulator : IAsyncDisposable
 
             if (RandomFaults is { } policy && _random.NextDouble() < policy.Rate)
             {
+                if (_random.NextDouble() < policy.TimeoutShare)
+                {
+                    return SimulatedFault.Status(504, errorCode: "GatewayTimeout") with { Latency = policy.HangFor };
+                }
+
                 var status = policy.Statuses[_random.Next(policy.Statuses.Count)];
                 return SimulatedFault.Status(status) with { RetryAfter = status is 429 or 503 ? policy.RetryAfter : null };
             }

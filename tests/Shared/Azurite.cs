@@ -7,7 +7,7 @@ namespace InfoStoryBot.Testing;
 /// <summary>
 /// A real Azurite blob service for tests and benchmarks: tests/tools/node_modules/.bin/azurite-blob on a free
 /// loopback port with a throwaway folder, without --skipApiVersionCheck so the pinned x-ms-version is checked.
-/// Dispose stops the process tree and deletes the folder. Missing node or Azurite is an error, never a skip.
+/// StopAsync and RestartAsync simulate an outage (same port, same folder). Dispose stops the process tree and deletes the folder. Missing node or Azurite is an error, never a skip.
 /// </summary>
 internal sealed class Azurite : IAsyncDisposable
 {
@@ -15,7 +15,7 @@ internal sealed class Azurite : IAsyncDisposable
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly Process _process;
+    private Process _process;
     private readonly string _folder;
     private readonly StringWriterLog _output;
 
@@ -36,6 +36,61 @@ internal sealed class Azurite : IAsyncDisposable
 
     public static async Task<Azurite> StartAsync(CancellationToken cancellationToken = default)
     {
+        var folder = Path.Combine(Path.GetTempPath(), "infostorybot-azurite-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var port = FreePort();
+        var output = new StringWriterLog();
+        var azurite = new Azurite(Launch(folder, port, output), folder, port, output);
+        try
+        {
+            await azurite.WaitUntilAnsweringAsync(cancellationToken);
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stops the service but keeps its folder, as an outage would: connections are refused until <see cref="RestartAsync"/>.
+    /// Azurite saves its metadata only every 5 s, so it is asked to shut down (SIGTERM) rather than killed: a killed
+    /// Azurite forgets its latest containers and blobs, which a real Azure outage never does.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (!OperatingSystem.IsWindows() && !_process.HasExited)
+        {
+            var closedBefore = _output.ClosedCount;
+            using var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            if (term is not null)
+            {
+                await term.WaitForExitAsync();
+
+                // Azurite closes its server and saves its metadata, then idles instead of exiting: wait for the "closed" line.
+                var waited = Stopwatch.StartNew();
+                while (_output.ClosedCount == closedBefore && !_process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(10))
+                {
+                    await Task.Delay(50);
+                }
+            }
+        }
+
+        await KillAsync();
+    }
+
+    /// <summary>Starts Azurite again on the same port with the same folder, so everything written before the stop is back.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await StopAsync();
+        _process.Dispose();
+        _process = Launch(_folder, Port, _output);
+        await WaitUntilAnsweringAsync(cancellationToken);
+    }
+
+    private static Process Launch(string folder, int port, StringWriterLog output)
+    {
         var script = Path.Combine(RepoPaths.NodeModules, "azurite", "dist", "src", "blob", "main.js");
         if (!File.Exists(script))
         {
@@ -46,9 +101,6 @@ internal sealed class Azurite : IAsyncDisposable
         var node = FindNode() ?? throw new InvalidOperationException(
             "node is not on PATH, and Azurite needs it: install Node.js 20+, then run ./test.sh (or npm ci in tests/tools) to install Azurite.");
 
-        var folder = Path.Combine(Path.GetTempPath(), "infostorybot-azurite-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var port = FreePort();
         var start = new ProcessStartInfo(node)
         {
             RedirectStandardOutput = true,
@@ -65,22 +117,27 @@ internal sealed class Azurite : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var output = new StringWriterLog();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
         process.OutputDataReceived += (_, e) => output.Add(e.Data);
         process.ErrorDataReceived += (_, e) => output.Add(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new Azurite(process, folder, port, output);
+        return process;
+    }
+
+    private async Task KillAsync()
+    {
         try
         {
-            await azurite.WaitUntilAnsweringAsync(cancellationToken);
-            return azurite;
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
         }
-        catch
+        catch (InvalidOperationException)
         {
-            await azurite.DisposeAsync();
-            throw;
+            // already gone
         }
     }
 
@@ -122,15 +179,7 @@ internal sealed class Azurite : IAsyncDisposable
     {
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // already gone
+            await KillAsync();
         }
         finally
         {
@@ -174,12 +223,21 @@ internal sealed class Azurite : IAsyncDisposable
     private sealed class StringWriterLog
     {
         private readonly Queue<string> _lines = new();
+        private int _closed;
+
+        /// <summary>How many times Azurite said it closed (a graceful stop is complete).</summary>
+        public int ClosedCount => Volatile.Read(ref _closed);
 
         public void Add(string? line)
         {
             if (line is null)
             {
                 return;
+            }
+
+            if (line.Contains("successfully closed", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _closed);
             }
 
             lock (_lines)

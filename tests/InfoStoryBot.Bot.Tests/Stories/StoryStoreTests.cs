@@ -93,6 +93,20 @@ public abstract class StoryStoreTests : StorageBackend
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CreateAsync(story, None));
     }
 
+    [Fact]
+    public async Task Create_AgainAfterACreateCutOffBeforeItsIndex_FinishesTheIndexAndStillThrowsConflict()
+    {
+        // What a storage outage between the two steps of a create leaves: the story, none of its entries.
+        var story = NewStory(0);
+        await Blobs.WriteAsync(StorybookIndex.StoryName(story.Id), StorageJson.Serialize(story), WriteCondition.IfAbsent, None);
+        Assert.Empty(await AllIdsAsync(new StoryQuery { Status = null, TellerAadObjectId = "teller-1" }));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CreateAsync(story, None));
+
+        Assert.Equal([story.Id], await AllIdsAsync(new StoryQuery { Status = null, TellerAadObjectId = "teller-1" }));
+        Assert.Equal(new IndexRebuildReport(1, 0, 0, 0), await Store.RebuildIndexAsync(None));
+    }
+
     [Theory]
     [InlineData("../../etc/passwd")]
     [InlineData("not-an-id")]

@@ -1,0 +1,28 @@
+namespace InfoStoryBot.IntegrationTests.Faults;
+
+/// <summary>A complete guided story, message by message, as a storyteller types it.</summary>
+internal static class GuidedStory
+{
+    public const string WhatHappened = "A family moved between two council areas and the school's concern went with them. The new team picked it up on day one.";
+
+    public static IReadOnlyList<string> Messages(string? whatHappened = null) =>
+    [
+        "share a story",
+        whatHappened ?? WhatHappened,
+        "Northtown Council, the police and a housing charity",
+        "The school's safeguarding lead rang the new school and passed the file on.",
+        "The mum only had to tell her story once.",
+        "1, 3",
+        "communication and partners",
+        "success",
+        "keep it",
+        "role only",
+        "Family support worker",
+        "Northtown Council",
+        "yes",
+        "submit",
+    ];
+
+    /// <summary>What the bot says once the story is stored.</summary>
+    public const string Stored = "Thank you for sharing your story";
+}
