@@ -181,8 +181,20 @@ public sealed partial class TurnProcessor(
 
     private async Task<TurnResult> SayStorageIsDownAsync(Activity activity, CancellationToken cancellationToken)
     {
+        if (string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase))
+        {
+            // A button press: Teams shows the invoke body's message where the person clicked.
+            return new TurnResult(StatusCodes.Status200OK, new AdaptiveCardInvokeResponse
+            {
+                StatusCode = 503,
+                Type = AdaptiveCardInvokeResponse.ErrorType,
+                Value = new { code = "StorageUnavailable", message = Messages.StorageDown },
+            });
+        }
+
         if (!string.Equals(activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase))
         {
+            // Install and other events have no one to apologise to: 503 asks Teams to deliver them again later.
             return new TurnResult(StatusCodes.Status503ServiceUnavailable);
         }
 

@@ -65,6 +65,15 @@ public sealed class StorageOutageTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.ServiceUnavailable, install.StatusCode);
         }
 
+        // A button press (Action.Execute) is told why in the invoke body, where the person clicked.
+        using (var click = await _teams.PostAsync(_teams.Teams.Activities.AdaptiveCardAction("help", new System.Text.Json.Nodes.JsonObject { ["action"] = "help" })))
+        {
+            Assert.Equal(HttpStatusCode.OK, click.StatusCode);
+            using var body = System.Text.Json.JsonDocument.Parse(await click.Content.ReadAsStringAsync());
+            Assert.Equal(503, body.RootElement.GetProperty("statusCode").GetInt32());
+            Assert.Contains("can't reach my storage", body.RootElement.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
         await _azurite.RestartAsync();
 
         // The answer given during the outage was not kept (as the bot said): the dialog is where it was.
