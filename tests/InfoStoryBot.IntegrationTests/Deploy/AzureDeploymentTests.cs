@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using InfoStoryBot.IntegrationTests.DevChat;
 using InfoStoryBot.Testing;
+using InfoStoryBot.IntegrationTests.Infrastructure;
 
 namespace InfoStoryBot.IntegrationTests.Deploy;
 
@@ -88,13 +89,13 @@ public sealed partial class AzureDeploymentTests
         var templatePath = Regex.Match(Bicep, "healthCheckPath: '([^']+)'").Groups[1].Value;
         var dockerPath = new Uri(Regex.Match(Dockerfile, @"^HEALTHCHECK[\s\S]*?(http://\S+)", RegexOptions.Multiline).Groups[1].Value).AbsolutePath;
         // The identity the template deploys by default: a user-assigned managed identity.
-        using var app = KestrelApp.Start("Production", new Dictionary<string, string?>
+        using var app = BotHost.Start(environment: "Production", settings: new Dictionary<string, string?>
         {
             ["MicrosoftAppType"] = "UserAssignedMSI",
             ["MicrosoftAppId"] = "0b5e3f7a-1c2d-4e5f-8a9b-0c1d2e3f4a5b",
             ["MicrosoftAppTenantId"] = "99999999-8888-7777-6666-555555555555",
         });
-        using var http = app.Http();
+        using var http = app.CreateHttpClient();
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(templatePath)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(dockerPath)).StatusCode);

@@ -1,6 +1,7 @@
 using System.Net;
 using InfoStoryBot.Bot.Protocol;
 using Microsoft.Extensions.DependencyInjection;
+using InfoStoryBot.IntegrationTests.Infrastructure;
 
 namespace InfoStoryBot.IntegrationTests.DevChat;
 
@@ -27,8 +28,8 @@ public sealed class DevChatModeTests
     public async Task Endpoints_OutsideLocalMode_DoNotExist(string environment, string? appId)
     {
         var settings = Identity(appId);
-        using var app = KestrelApp.Start(environment, settings);
-        using var http = app.Http();
+        using var app = BotHost.Start(settings, environment);
+        using var http = app.CreateHttpClient();
 
         foreach (var (method, path) in new[]
                  {
@@ -49,7 +50,7 @@ public sealed class DevChatModeTests
     [MemberData(nameof(NotLocal))]
     public void ConnectorClient_OutsideLocalMode_IsNotDecorated(string environment, string? appId)
     {
-        using var app = KestrelApp.Start(environment, Identity(appId));
+        using var app = BotHost.Start(Identity(appId), environment);
 
         Assert.IsNotType<InfoStoryBot.Bot.DevChat.DevChatConnectorClient>(app.Services.GetService<IConnectorClient>());
     }
@@ -58,7 +59,7 @@ public sealed class DevChatModeTests
     public async Task Endpoints_CallerNotOnLoopback_403()
     {
         // The in-memory test server has no remote address, which DevChat must treat as "not this machine".
-        using var app = KestrelApp.StartInMemory();
+        using var app = BotHost.StartInMemory();
         using var http = app.CreateClient();
 
         var response = await http.GetAsync("/devchat/info");
@@ -71,7 +72,7 @@ public sealed class DevChatModeTests
     {
         var error = Assert.ThrowsAny<Exception>(() =>
         {
-            using var app = KestrelApp.Start(settings: new Dictionary<string, string?> { ["DevChat:AdminObjectId"] = "alex@example.org" });
+            using var app = BotHost.Start(settings: new Dictionary<string, string?> { ["DevChat:AdminObjectId"] = "alex@example.org" });
         });
 
         var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
@@ -82,14 +83,14 @@ public sealed class DevChatModeTests
     public async Task Conversation_IdleLongerThanTheTimeout_IsGone404()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        using var app = KestrelApp.Start(
+        using var app = BotHost.Start(
             settings: new Dictionary<string, string?> { ["DevChat:ConversationIdleTimeout"] = "00:30:00" },
             services: s =>
             {
                 DirectLineEndpointsTests.EchoServices(s);
                 s.AddSingleton<TimeProvider>(clock);
             });
-        using var http = app.Http();
+        using var http = app.CreateHttpClient();
         var client = await DirectLineClient.StartedAsync(http);
 
         clock.Advance(TimeSpan.FromMinutes(29));

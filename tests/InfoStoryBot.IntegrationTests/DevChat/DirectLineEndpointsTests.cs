@@ -3,20 +3,21 @@ using System.Text.Json;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.Bot.Turns;
 using Microsoft.Extensions.DependencyInjection;
+using InfoStoryBot.IntegrationTests.Infrastructure;
 
 namespace InfoStoryBot.IntegrationTests.DevChat;
 
 public sealed class DirectLineEndpointsTests : IDisposable
 {
-    private readonly KestrelApp _app;
+    private readonly BotHost _app;
     private readonly HttpClient _http;
 
     public DirectLineEndpointsTests()
     {
-        _app = KestrelApp.Start(
+        _app = BotHost.Start(
             settings: new Dictionary<string, string?> { ["DevChat:MaxActivitiesPerConversation"] = "12", ["DevChat:AdminObjectId"] = "6f1d2c3b-0a9e-4f8d-b7c6-5e4d3c2b1a09" },
             services: EchoServices);
-        _http = _app.Http();
+        _http = _app.CreateHttpClient();
     }
 
     private EchoTurnProcessor Bot => _app.Services.GetRequiredService<EchoTurnProcessor>();
@@ -365,7 +366,7 @@ public sealed class DirectLineEndpointsTests : IDisposable
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(_app.StorageFolder, body.GetProperty("storage").GetString());
+        Assert.Contains(_app.StoragePath, body.GetProperty("storage").GetString());
         Assert.Equal(["storyteller", "admin"], body.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("key").GetString()));
     }
 

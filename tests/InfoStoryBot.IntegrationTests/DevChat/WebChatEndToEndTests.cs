@@ -3,6 +3,7 @@ using InfoStoryBot.Bot.Stories;
 using InfoStoryBot.Dialogs.Stories;
 using InfoStoryBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using InfoStoryBot.IntegrationTests.Infrastructure;
 
 namespace InfoStoryBot.IntegrationTests.DevChat;
 
@@ -20,7 +21,7 @@ public sealed class WebChatEndToEndTests
     public async Task WebChat_MessageCardButtonsAndIdentitySwitch_ReachTheBotAndShowItsAnswers()
     {
         RequirePrerequisites();
-        using var app = KestrelApp.Start(services: DirectLineEndpointsTests.EchoServices);
+        using var app = BotHost.Start(services: DirectLineEndpointsTests.EchoServices);
         var screenshot = Path.Combine(Screenshots, "webchat-storyteller.png");
 
         var run = await NodeTool.RunAsync(NodeTool.Tools, TimeSpan.FromSeconds(150),
@@ -51,7 +52,7 @@ public sealed class WebChatEndToEndTests
     public async Task WebChat_AWholeStoryToldInTheBrowser_IsStoredAndShownInMyStories()
     {
         RequirePrerequisites();
-        using var app = KestrelApp.Start();
+        using var app = BotHost.Start();
         var screenshot = Path.Combine(Screenshots, "webchat-story.png");
 
         var run = await NodeTool.RunAsync(NodeTool.Tools, TimeSpan.FromSeconds(180),

@@ -5,6 +5,7 @@ using InfoStoryBot.IntegrationTests.DevChat;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using InfoStoryBot.IntegrationTests.Infrastructure;
 
 namespace InfoStoryBot.IntegrationTests.Health;
 
@@ -15,8 +16,8 @@ public sealed class HealthEndpointsTests
     [InlineData("Production")]
     public async Task Healthz_ProcessServes_200Ok(string environment)
     {
-        using var app = KestrelApp.Start(environment, Settings(environment));
-        using var http = app.Http();
+        using var app = BotHost.Start(Settings(environment), environment);
+        using var http = app.CreateHttpClient();
 
         var response = await http.GetAsync("/healthz");
 
@@ -27,8 +28,8 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task Healthz_StorageCheckFailing_StillOk()
     {
-        using var app = KestrelApp.Start(services: Only(new FixedCheck("storage", ready: false)));
-        using var http = app.Http();
+        using var app = BotHost.Start(services: Only(new FixedCheck("storage", ready: false)));
+        using var http = app.CreateHttpClient();
 
         var response = await http.GetAsync("/healthz");
 
@@ -38,8 +39,8 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task Readyz_AllChecksPass_200WithEachCheckListed()
     {
-        using var app = KestrelApp.Start(services: Only(new FixedCheck("storage", ready: true, "local folder"), new FixedCheck("scheduler", ready: true)));
-        using var http = app.Http();
+        using var app = BotHost.Start(services: Only(new FixedCheck("storage", ready: true, "local folder"), new FixedCheck("scheduler", ready: true)));
+        using var http = app.CreateHttpClient();
 
         var response = await http.GetAsync("/readyz");
         var body = await ReadJsonAsync(response);
@@ -55,8 +56,8 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task Readyz_OneCheckNotReady_503NamingIt()
     {
-        using var app = KestrelApp.Start(services: Only(new FixedCheck("storage", ready: false, "container missing"), new FixedCheck("other", ready: true)));
-        using var http = app.Http();
+        using var app = BotHost.Start(services: Only(new FixedCheck("storage", ready: false, "container missing"), new FixedCheck("other", ready: true)));
+        using var http = app.CreateHttpClient();
 
         var response = await http.GetAsync("/readyz");
         var body = await ReadJsonAsync(response);
@@ -71,10 +72,10 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task Readyz_CheckHangs_503WithinTheTimeout()
     {
-        using var app = KestrelApp.Start(
+        using var app = BotHost.Start(
             settings: new Dictionary<string, string?> { ["Health:CheckTimeout"] = "00:00:00.200" },
             services: Only(new HangingCheck()));
-        using var http = app.Http();
+        using var http = app.CreateHttpClient();
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         var response = await http.GetAsync("/readyz");
@@ -88,8 +89,8 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task Readyz_CheckThrows_503WithoutTheExceptionText()
     {
-        using var app = KestrelApp.Start(services: Only(new ThrowingCheck()));
-        using var http = app.Http();
+        using var app = BotHost.Start(services: Only(new ThrowingCheck()));
+        using var http = app.CreateHttpClient();
 
         var response = await http.GetAsync("/readyz");
         var text = await response.Content.ReadAsStringAsync();
@@ -102,8 +103,8 @@ public sealed class HealthEndpointsTests
     [Fact]
     public async Task Readyz_TheAppsOwnStorageCheck_IsReadyOnTheLocalFolder()
     {
-        using var app = KestrelApp.Start();
-        using var http = app.Http();
+        using var app = BotHost.Start();
+        using var http = app.CreateHttpClient();
 
         var response = await http.GetAsync("/readyz");
         var body = await ReadJsonAsync(response);
@@ -119,7 +120,7 @@ public sealed class HealthEndpointsTests
     {
         var error = Assert.ThrowsAny<Exception>(() =>
         {
-            using var app = KestrelApp.Start(settings: new Dictionary<string, string?> { ["Health:CheckTimeout"] = "00:10:00" });
+            using var app = BotHost.Start(settings: new Dictionary<string, string?> { ["Health:CheckTimeout"] = "00:10:00" });
         });
 
         var validation = FindInner<OptionsValidationException>(error);

@@ -20,7 +20,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _services;
     private readonly bool _ownsStorage;
 
-    private BotHost(Dictionary<string, string?> settings, string environment, Action<IServiceCollection>? services)
+    private BotHost(Dictionary<string, string?> settings, string environment, Action<IServiceCollection>? services, bool kestrel = true)
     {
         _settings = settings;
         _environment = environment;
@@ -31,7 +31,10 @@ public sealed class BotHost : WebApplicationFactory<Program>
         _settings["Storage:LocalPath"] = StoragePath;
         // Listen() rather than UseKestrel(port): the factory's port option rewrites the server's addresses
         // after start-up, which races with Kestrel and fails now and then.
-        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        if (kestrel)
+        {
+            UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        }
     }
 
     public string StoragePath { get; }
@@ -52,12 +55,22 @@ public sealed class BotHost : WebApplicationFactory<Program>
         return host;
     }
 
+    /// <summary>The same app on the in-memory test server (use <c>CreateClient()</c>), where requests have no remote address.</summary>
+    public static BotHost StartInMemory(string environment = "Development") =>
+        new(new Dictionary<string, string?>(), environment, services: null, kestrel: false);
+
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        // UseSetting, not ConfigureAppConfiguration: the factory applies the latter after Program has already
+        // read configuration to decide what to register (local mode, DevChat), which production never does.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);
