@@ -44,12 +44,13 @@ internal static class TurnBenchmark
     private const string StoredConfirmation = "Thank you for sharing your story";
     private const int MaxSeconds = 120;
     private const int MaxRuns = 10;
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
     public static async Task<int> RunAsync(Arguments args)
     {
         var seconds = Math.Min(args.Int("seconds", 10), MaxSeconds);
         var runs = Math.Min(args.Int("runs", 3), MaxRuns);
+        // Tiered compilation (with PGO) keeps recompiling hot methods for many seconds under load; measure after it settles.
+        var warmUp = TimeSpan.FromSeconds(Math.Min(args.Int("warmup", 15), MaxSeconds));
         var levels = ParseLevels(args.String("concurrency") ?? "1,10,50");
         var useAzurite = args.Flag("azurite");
         var rateGate = args.Flag("rate-gate");
@@ -59,6 +60,7 @@ internal static class TurnBenchmark
         var extraSettings = (args.String("bot-settings") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]);
         var tempRoot = args.String("temp") ?? Path.GetTempPath();
+        var storageNote = $"the local storage folder is under {tempRoot} ({FileSystemType(tempRoot)})";
         var loadBefore = LoadAverage();
 
         await using var simulator = await Simulator.StartAsync(new TeamsSimulatorOptions());
@@ -115,7 +117,7 @@ internal static class TurnBenchmark
 
             foreach (var target in targets)
             {
-                await driver.RunLevelAsync(target, Math.Max(levels.Max() / 5, 1), WarmUp);
+                await driver.RunLevelAsync(target, levels.Max(), warmUp);
             }
 
             for (var run = 0; run < runs; run++)
@@ -126,7 +128,7 @@ internal static class TurnBenchmark
                     {
                         var result = await driver.RunLevelAsync(target, level, TimeSpan.FromSeconds(seconds));
                         target.Add(level, result);
-                        Console.WriteLine($"  run {run + 1} {target.Name,-8} c{level,-3} {result.TurnsPerSecond,8:F1} turns/s  p50 {result.P50Ms,6:F1}  p95 {result.P95Ms,6:F1}  p99 {result.P99Ms,6:F1} ms" +
+                        Console.WriteLine($"  run {run + 1} {target.Name,-8} c{level,-3} {result.TurnsPerSecond,8:F1} turns/s  p50 {result.P50Ms,6:F1}  p95 {result.P95Ms,6:F1}  p99 {result.P99Ms,6:F1} ms  cpu {result.CpuMsPerTurn,5:F2} ms/turn" +
                                           (result.Errors > 0 ? $"  ERRORS {result.Errors} ({result.FirstError})" : ""));
                     }
                 }
@@ -135,16 +137,21 @@ internal static class TurnBenchmark
             foreach (var target in targets)
             {
                 target.PeakMemoryBytes = target.Process.PeakMemoryBytesOverAllRuns();
+                if (args.Flag("show-output"))
+                {
+                    Console.WriteLine($"--- {target.Name} output (last lines) ---{Environment.NewLine}{target.Process.Output()}");
+                }
             }
 
             var loadAfter = LoadAverage();
-            var report = Report.Build(targets, levels, seconds, runs, rateGate, loadBefore, loadAfter);
+            var report = Report.Build(targets, levels, seconds, runs, warmUp, rateGate, loadBefore, loadAfter, storageNote, args.String("temp"));
             var table = report.Table();
             Console.WriteLine();
             Console.WriteLine(table);
             if (writeDocs)
             {
-                var path = BenchmarkDocs.WriteTurnSection(report.Markdown(table));
+                // A run with --temp (e.g. tmpfs, to see what the disk costs) keeps its own section beside the default one.
+                var path = BenchmarkDocs.WriteSection(args.String("temp") is null ? "turns" : "turns-temp", report.Markdown(table));
                 Console.WriteLine($"wrote {path}");
             }
 
@@ -177,6 +184,30 @@ internal static class TurnBenchmark
             .Distinct()
             .ToArray();
         return levels.Length > 0 ? levels : throw new ArgumentException("--concurrency needs at least one number.");
+    }
+
+    /// <summary>The file system type of the mount holding the path (ext4, tmpfs...), from /proc/mounts.</summary>
+    internal static string FileSystemType(string path)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+            var best = (Mount: "", Type: "unknown");
+            foreach (var line in File.ReadLines("/proc/mounts"))
+            {
+                var parts = line.Split(' ');
+                if (parts.Length > 2 && full.StartsWith(parts[1], StringComparison.Ordinal) && parts[1].Length > best.Mount.Length)
+                {
+                    best = (parts[1], parts[2]);
+                }
+            }
+
+            return best.Type;
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     internal static string LoadAverage()
@@ -212,7 +243,7 @@ internal static class TurnBenchmark
         }
     }
 
-    internal sealed record LevelResult(int Turns, double Seconds, double P50Ms, double P95Ms, double P99Ms, int Errors, int RepliesMissing, string? FirstError)
+    internal sealed record LevelResult(int Turns, double Seconds, double P50Ms, double P95Ms, double P99Ms, int Errors, int RepliesMissing, string? FirstError, double CpuMsPerTurn)
     {
         public double TurnsPerSecond => Turns / Seconds;
     }
@@ -256,7 +287,7 @@ internal static class TurnBenchmark
             string? firstError = null;
             var counted = 0;
             var allSent = 0;
-            using var stop = new CancellationTokenSource();
+            var cpuBefore = target.Process.CpuTime();
             var start = Stopwatch.GetTimestamp();
             var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
 
@@ -286,6 +317,7 @@ internal static class TurnBenchmark
             }
 
             await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(() => UserLoopAsync(i))));
+            var cpu = target.Process.CpuTime() - cpuBefore;
 
             // Every successful turn sent at least one reply; fewer replies than turns means answers went missing.
             var replies = Replies().Count;
@@ -293,7 +325,8 @@ internal static class TurnBenchmark
             simulator.ClearCalls();
 
             var all = latencies.SelectMany(l => l).Order().ToArray();
-            return new LevelResult(counted, duration.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), errors, missing, firstError);
+            var cpuMsPerTurn = cpu is { } used && allSent > 0 ? used.TotalMilliseconds / allSent : double.NaN;
+            return new LevelResult(counted, duration.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), errors, missing, firstError, cpuMsPerTurn);
         }
 
         private List<ConnectorCall> Replies() =>
@@ -333,9 +366,15 @@ internal static class TurnBenchmark
         private readonly bool _rateGate;
         private readonly string _loadBefore;
         private readonly string _loadAfter;
+        private readonly TimeSpan _warmUp;
+        private readonly string _storageNote;
+        private readonly string? _temp;
 
-        private Report(List<Target> targets, int[] levels, int seconds, int runs, bool rateGate, string loadBefore, string loadAfter)
+        private Report(List<Target> targets, int[] levels, int seconds, int runs, TimeSpan warmUp, bool rateGate, string loadBefore, string loadAfter, string storageNote, string? temp)
         {
+            _warmUp = warmUp;
+            _storageNote = storageNote;
+            _temp = temp;
             _targets = targets;
             _levels = levels;
             _seconds = seconds;
@@ -350,8 +389,8 @@ internal static class TurnBenchmark
 
         public bool AnyErrors => _targets.Any(t => t.Results.Values.SelectMany(r => r).Any(r => r.Errors > 0 || r.RepliesMissing > 0));
 
-        public static Report Build(List<Target> targets, int[] levels, int seconds, int runs, bool rateGate, string loadBefore, string loadAfter) =>
-            new(targets, levels, seconds, runs, rateGate, loadBefore, loadAfter);
+        public static Report Build(List<Target> targets, int[] levels, int seconds, int runs, TimeSpan warmUp, bool rateGate, string loadBefore, string loadAfter, string storageNote, string? temp) =>
+            new(targets, levels, seconds, runs, warmUp, rateGate, loadBefore, loadAfter, storageNote, temp);
 
         private static double Median(IEnumerable<double> values)
         {
@@ -367,6 +406,8 @@ internal static class TurnBenchmark
             return (Median(results.Select(r => r.TurnsPerSecond)), Median(results.Select(r => r.P50Ms)), Median(results.Select(r => r.P95Ms)),
                 Median(results.Select(r => r.P99Ms)), results.Sum(r => r.Errors), results.Sum(r => r.RepliesMissing));
         }
+
+        private double CpuMsPerTurn(Target target, int level) => Median(target.Results[level].Select(r => r.CpuMsPerTurn));
 
         private Target? Find(string name) => _targets.FirstOrDefault(t => t.Name == name);
 
@@ -388,7 +429,9 @@ internal static class TurnBenchmark
                 ["memoryMb"] = MachineMemoryMb(),
                 ["loadAverageBefore"] = _loadBefore,
                 ["loadAverageAfter"] = _loadAfter,
+                ["warmUpSeconds"] = _warmUp.TotalSeconds,
                 ["rateGate"] = _rateGate,
+                ["storage"] = _storageNote,
             };
             foreach (var target in _targets)
             {
@@ -402,6 +445,7 @@ internal static class TurnBenchmark
                         ["p50Ms"] = Round(p50, 2),
                         ["p95Ms"] = Round(p95, 2),
                         ["p99Ms"] = Round(p99, 2),
+                        ["cpuMsPerTurn"] = Round(CpuMsPerTurn(target, level), 3),
                         ["errors"] = errors,
                         ["repliesMissing"] = missing,
                     };
@@ -447,8 +491,8 @@ internal static class TurnBenchmark
         public string Table()
         {
             var text = new StringBuilder();
-            text.AppendLine("| target | conversations | turns/s | p50 ms | p95 ms | p99 ms | errors | vs floor |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| target | conversations | turns/s | p50 ms | p95 ms | p99 ms | CPU ms/turn | errors | vs floor |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var level in _levels)
             {
                 foreach (var target in _targets)
@@ -457,7 +501,7 @@ internal static class TurnBenchmark
                     var ratio = target.Name == "floor" ? "1.00" : Ratio(target.Name, level)?.ToString("F2", CultureInfo.InvariantCulture) ?? "";
                     var errorText = errors.ToString(CultureInfo.InvariantCulture) + (missing > 0 ? $" (+{missing} replies missing)" : "");
                     text.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {target.Name} | {level} | {tps:F1} | {p50:F1} | {p95:F1} | {p99:F1} | {errorText} | {ratio} |");
+                        $"| {target.Name} | {level} | {tps:F1} | {p50:F1} | {p95:F1} | {p99:F1} | {CpuMsPerTurn(target, level):F2} | {errorText} | {ratio} |");
                 }
             }
 
@@ -481,7 +525,7 @@ internal static class TurnBenchmark
         public string Markdown(string table)
         {
             var text = new StringBuilder();
-            text.AppendLine("## Turn benchmark");
+            text.AppendLine(_temp is null ? "## Turn benchmark" : $"## Turn benchmark, local storage under {_temp}");
             text.AppendLine();
             text.AppendLine("The real bot (Release build, its own process, Kestrel on loopback) behind the Teams simulator, with signed");
             text.AppendLine("Connector tokens checked on every turn. Each virtual user is one person in their own 1:1 chat, telling guided");
@@ -497,7 +541,8 @@ internal static class TurnBenchmark
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"Measured {Json["date"]} on {Environment.ProcessorCount} cores, {MachineMemoryMb()} MB memory, load average {_loadBefore} before and {_loadAfter} after " +
-                $"(other work was running on the machine); {_seconds} s per level, median of {_runs} run(s).");
+                $"(other work was running on the machine); {_storageNote}; {_warmUp.TotalSeconds} s warm-up per process at the highest level, then {_seconds} s per level, " +
+                $"median of {_runs} run(s), levels and targets interleaved.");
             text.AppendLine();
             text.AppendLine(table);
             text.AppendLine();
@@ -506,7 +551,8 @@ internal static class TurnBenchmark
             text.AppendLine("```bash");
             text.AppendLine("dotnet build -c Release Bot");
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"dotnet run -c Release --project tests/InfoStoryBot.Benchmarks -- turns --seconds {_seconds} --runs {_runs} --concurrency {string.Join(",", _levels)}{(Find("azurite") is not null ? " --azurite" : "")}{(_rateGate ? " --rate-gate" : "")}");
+                $"dotnet run -c Release --project tests/InfoStoryBot.Benchmarks -- turns --seconds {_seconds} --runs {_runs} --warmup {_warmUp.TotalSeconds} --concurrency {string.Join(",", _levels)}" +
+                $"{(Find("azurite") is not null ? " --azurite" : "")}{(_rateGate ? " --rate-gate" : "")}{(_temp is not null ? " --temp " + _temp : "")}{(Find("floor") is null ? " --no-floor" : "")}");
             text.AppendLine("```");
             text.AppendLine();
             text.AppendLine("The last line it prints is one JSON object with every figure (`local`, `azurite`, `floor`, `ratioToFloor`, `goals`).");

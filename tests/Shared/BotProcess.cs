@@ -150,6 +150,18 @@ internal sealed class BotProcess : IAsyncDisposable
         return null;
     }
 
+    /// <summary>CPU time the process has used so far (user + kernel), or null when it is not running.</summary>
+    public TimeSpan? CpuTime()
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return null;
+        }
+
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     /// <summary>The peak over this run and every run killed before it.</summary>
     public long? PeakMemoryBytesOverAllRuns() => ReadPeakMemoryBytes() is { } now ? Math.Max(now, _peakOfEarlierRuns) : _peakOfEarlierRuns > 0 ? _peakOfEarlierRuns : null;
 
