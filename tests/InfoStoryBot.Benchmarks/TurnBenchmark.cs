@@ -50,15 +50,22 @@ internal static class TurnBenchmark
         var seconds = Math.Min(args.Int("seconds", 10), MaxSeconds);
         var runs = Math.Min(args.Int("runs", 3), MaxRuns);
         // Tiered compilation (with PGO) keeps recompiling hot methods for many seconds under load; measure after it settles.
-        var warmUp = TimeSpan.FromSeconds(Math.Min(args.Int("warmup", 15), MaxSeconds));
+        var warmUp = TimeSpan.FromSeconds(Math.Min(args.Int("warmup", 30), MaxSeconds));
         var levels = ParseLevels(args.String("concurrency") ?? "1,10,50");
         var useAzurite = args.Flag("azurite");
         var rateGate = args.Flag("rate-gate");
         var writeDocs = !args.Flag("no-docs");
         var noFloor = args.Flag("no-floor");
-        // For experiments while profiling: extra bot settings "Key=Value;Key=Value" and another storage folder's parent.
-        var extraSettings = (args.String("bot-settings") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]);
+        // For experiments while profiling: extra bot settings (or DOTNET_ variables) "Key=Value;Key=Value", and
+        // --show-output to print the processes' last log lines.
+        var pairs = (args.String("bot-settings") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)).ToArray();
+        if (pairs.Any(kv => kv.Length != 2 || kv[0].Length == 0))
+        {
+            Console.Error.WriteLine("--bot-settings takes Key=Value pairs separated by ';', e.g. Logging:LogLevel:Default=Warning;DOTNET_gcServer=0");
+            return 2;
+        }
+
+        var extraSettings = pairs.ToDictionary(kv => kv[0], kv => (string?)kv[1]);
         var tempRoot = args.String("temp") ?? Path.GetTempPath();
         var storageNote = $"the local storage folder is under {tempRoot} ({FileSystemType(tempRoot)})";
         var loadBefore = LoadAverage();
@@ -95,7 +102,7 @@ internal static class TurnBenchmark
             var self = typeof(TurnBenchmark).Assembly.Location;
             if (!noFloor)
             {
-                    targets.Add(new Target("floor", await BotProcess.StartDllAsync(self, ["floor-server"], simulator.BotConfiguration, "Production")));
+                targets.Add(new Target("floor", await BotProcess.StartDllAsync(self, ["floor-server"], simulator.BotConfiguration, "Production")));
             }
 
             using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
@@ -280,7 +287,6 @@ internal static class TurnBenchmark
         public async Task<LevelResult> RunLevelAsync(Target target, int concurrency, TimeSpan duration)
         {
             simulator.ClearCalls();
-            target.Process.ResetPeakMemory();
             var users = Enumerable.Range(0, concurrency).Select(_ => SimulatedUser.Create(Interlocked.Increment(ref _nextUser))).ToArray();
             var latencies = users.Select(_ => new List<double>(4096)).ToArray();
             var errors = 0;

@@ -165,25 +165,6 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>The peak over this run and every run killed before it.</summary>
     public long? PeakMemoryBytesOverAllRuns() => ReadPeakMemoryBytes() is { } now ? Math.Max(now, _peakOfEarlierRuns) : _peakOfEarlierRuns > 0 ? _peakOfEarlierRuns : null;
 
-    /// <summary>Resets VmHWM to the current RSS (Linux: "5" to /proc/{pid}/clear_refs), so a later read is the peak of what followed.</summary>
-    public bool ResetPeakMemory()
-    {
-        if (_process is not { HasExited: false } process || !OperatingSystem.IsLinux())
-        {
-            return false;
-        }
-
-        try
-        {
-            File.WriteAllText($"/proc/{process.Id.ToString(CultureInfo.InvariantCulture)}/clear_refs", "5");
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>The last lines the process wrote to stdout and stderr, to explain a failure.</summary>
     public string Output()
     {
