@@ -1,3 +1,4 @@
+using System.Text;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -118,7 +119,7 @@ internal static class StorybookBenchmark
             Console.WriteLine($"stories {count:N0}; seeding {seedSeconds:F1} s; {queries} timed runs per query after 3 warm-up runs");
             Console.WriteLine($"first page median {firstPageMs:F2} ms (goal < 50 ms at 100,000 local); slowest filtered median {filteredPageMs:F2} ms (goal < 100 ms)");
             Console.WriteLine($"peak working set {peakMb:F0} MB whole run (goal < 300 MB); query phase alone {(double.IsNaN(queryPeakMb) ? "n/a" : queryPeakMb.ToString("F0", CultureInfo.InvariantCulture) + " MB")}");
-            Console.WriteLine(JsonSerializer.Serialize(new
+            var json = JsonSerializer.Serialize(new
             {
                 stories = count,
                 firstPageMs = Math.Round(firstPageMs, 2),
@@ -127,7 +128,15 @@ internal static class StorybookBenchmark
                 queryPeakMemoryMb = double.IsNaN(queryPeakMb) ? (double?)null : Math.Round(queryPeakMb, 1),
                 seedSeconds = Math.Round(seedSeconds, 1),
                 backend = azurite is not null ? "azurite" : "local",
-            }));
+            });
+            if (!args.Flag("no-docs"))
+            {
+                var written = WriteDocs(rows, count, azurite is not null, seedSeconds, peakMb, json);
+                Console.WriteLine($"wrote its section of {written}");
+            }
+
+            // The JSON stays the last line, as every benchmark promises.
+            Console.WriteLine(json);
             return 0;
         }
         finally
@@ -240,4 +249,38 @@ internal static class StorybookBenchmark
         var high = (int)Math.Ceiling(index);
         return sorted[low] + (sorted[high] - sorted[low]) * (index - low);
     }
+
+    /// <summary>Rewrites this backend's section of docs/benchmarks.md with the figures just measured.</summary>
+    private static string WriteDocs(
+        List<(string Name, bool Filtered, double Median, double P90, int Returned, double NextPage)> rows,
+        int count, bool azurite, double seedSeconds, double peakMb, string json)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        md.AppendLine(c, $"## Storybook benchmark, {count:N0} stories, {(azurite ? "Azurite" : "local folder")}");
+        md.AppendLine();
+        md.AppendLine(c, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} on {Environment.ProcessorCount} cores; load average {LoadAverage()}. Pages of 20, medians of the timed runs after 3 warm-up runs; peak memory is the benchmark process's peak working set over the whole run, seeding included; seeding took {seedSeconds:F0} s.");
+        md.AppendLine();
+        md.AppendLine("| query | median ms | p90 ms | stories | page 2 ms |");
+        md.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            md.AppendLine(c, $"| {row.Name} | {row.Median:F2} | {row.P90:F2} | {row.Returned} | {(double.IsNaN(row.NextPage) ? "-" : row.NextPage.ToString("F2", c))} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine(c, $"Peak memory {peakMb:F0} MB. Goals at 100,000 stories in the local store: first page under 50 ms, a filtered page under 100 ms, peak memory under 300 MB.");
+        md.AppendLine();
+        md.AppendLine("```bash");
+        md.AppendLine(c, $"dotnet run -c Release --project tests/InfoStoryBot.Benchmarks -- storybook --stories {count}{(azurite ? " --azurite" : "")}");
+        md.AppendLine("```");
+        md.AppendLine();
+        md.AppendLine("```json");
+        md.AppendLine(json);
+        md.AppendLine("```");
+        return BenchmarkDocs.WriteSection(azurite ? "storybook-azurite" : "storybook-local", md.ToString());
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
