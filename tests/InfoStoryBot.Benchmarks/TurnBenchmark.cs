@@ -22,26 +22,10 @@ namespace InfoStoryBot.Benchmarks;
 /// </summary>
 internal static class TurnBenchmark
 {
-    // One guided story as a person types it (see StoryCaptureThroughTeamsTests); after "submit" the next one starts.
-    private static readonly string[] Story =
-    [
-        "share a story",
-        "A family moved between two council areas and the school's concern went with them. The new team picked it up on day one.",
-        "Northtown Council, the police and a housing charity",
-        "The school's safeguarding lead rang the new school and passed the file on.",
-        "The mum only had to tell her story once.",
-        "1, 3",
-        "communication and partners",
-        "success",
-        "keep it",
-        "role only",
-        "Family support worker",
-        "Northtown Council",
-        "yes",
-        "submit",
-    ];
+    // One guided story as a person types it (tests/Shared/GuidedStory.cs); after "submit" the next one starts.
+    private static readonly IReadOnlyList<string> Story = GuidedStory.Messages();
 
-    private const string StoredConfirmation = "Thank you for sharing your story";
+    private const string StoredConfirmation = GuidedStory.Stored;
     private const int MaxSeconds = 120;
     private const int MaxRuns = 10;
 
@@ -275,10 +259,10 @@ internal static class TurnBenchmark
             }
 
             var replies = Replies();
-            if (replies.Count < Story.Length || !replies[^1].Body!.Contains(StoredConfirmation, StringComparison.Ordinal))
+            if (replies.Count < Story.Count || !replies[^1].Body!.Contains(StoredConfirmation, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException(
-                    $"{target.Name}: the story script no longer fits the dialog: {replies.Count} replies to {Story.Length} turns, last reply: {(replies.Count > 0 ? replies[^1].Body : "(none)")}");
+                    $"{target.Name}: the story script no longer fits the dialog: {replies.Count} replies to {Story.Count} turns, last reply: {(replies.Count > 0 ? replies[^1].Body : "(none)")}");
             }
 
             simulator.ClearCalls();
@@ -306,7 +290,7 @@ internal static class TurnBenchmark
                     var (status, error) = await PostAsync(target, users[index], Story[step], CancellationToken.None);
                     var finished = Stopwatch.GetTimestamp();
                     Interlocked.Increment(ref allSent);
-                    step = (step + 1) % Story.Length;
+                    step = (step + 1) % Story.Count;
                     if (status != HttpStatusCode.OK)
                     {
                         Interlocked.Increment(ref errors);

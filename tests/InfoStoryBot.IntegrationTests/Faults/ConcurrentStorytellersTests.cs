@@ -4,6 +4,7 @@ using InfoStoryBot.Bot.Stories;
 using InfoStoryBot.Cards.Actions;
 using InfoStoryBot.IntegrationTests.Infrastructure;
 using InfoStoryBot.TeamsSimulator;
+using InfoStoryBot.Testing;
 
 namespace InfoStoryBot.IntegrationTests.Faults;
 

@@ -5,6 +5,7 @@ using InfoStoryBot.Bot.Stories;
 using InfoStoryBot.IntegrationTests.Infrastructure;
 using InfoStoryBot.TeamsSimulator;
 using Xunit.Abstractions;
+using InfoStoryBot.Testing;
 
 namespace InfoStoryBot.IntegrationTests.Faults;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using InfoStoryBot.Bot.Stories;
 using InfoStoryBot.IntegrationTests.Infrastructure;
 using InfoStoryBot.TeamsSimulator;
+using InfoStoryBot.Testing;
 
 namespace InfoStoryBot.IntegrationTests.Faults;
 

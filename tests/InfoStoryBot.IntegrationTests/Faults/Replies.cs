@@ -15,24 +15,7 @@ internal static class Replies
             .Select(c => c.BodyAs<Activity>(ProtocolJson.Options)!)];
 
     /// <summary>A reply's text and card text together.</summary>
-    public static string Describe(Activity message)
-    {
-        var parts = new List<string>();
-        if (!string.IsNullOrEmpty(message.Text))
-        {
-            parts.Add(message.Text);
-        }
-
-        foreach (var attachment in message.Attachments ?? [])
-        {
-            if (attachment.Content is { ValueKind: JsonValueKind.Object } card)
-            {
-                parts.Add(CardAssert.Text(card));
-            }
-        }
-
-        return string.Join("\n", parts);
-    }
+    public static string Describe(Activity message) => CardAssert.Describe(message);
 
     public static string Describe(IEnumerable<Activity> messages) => string.Join("\n", messages.Select(Describe));
 }

@@ -23,6 +23,26 @@ public static class CardAssert
         return string.Join("\n", parts);
     }
 
+    /// <summary>A message's text and its cards' text together, as a person would read it.</summary>
+    public static string Describe(Activity message)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(message.Text))
+        {
+            parts.Add(message.Text);
+        }
+
+        foreach (var attachment in message.Attachments ?? [])
+        {
+            if (attachment.Content is { ValueKind: JsonValueKind.Object } card)
+            {
+                parts.Add(Text(card));
+            }
+        }
+
+        return string.Join("\n", parts);
+    }
+
     /// <summary>The "action" names of every button on the card.</summary>
     public static IReadOnlyList<string> Actions(JsonElement card)
     {

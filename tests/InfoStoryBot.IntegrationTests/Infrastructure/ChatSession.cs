@@ -42,30 +42,11 @@ public sealed class ChatSession(TeamsHarness teams, SimulatedUser? user = null)
         var all = teams.Sent().Where(a => a.Recipient?.Id == User.Id).ToList();
         LastMessages = all.Skip(_seen).ToList();
         _seen = all.Count;
-        LastAnswer = string.Join("\n", LastMessages.Select(Describe));
+        LastAnswer = string.Join("\n", LastMessages.Select(CardAssert.Describe));
         return LastAnswer;
     }
 
     /// <summary>The action names of the buttons in the last answer's cards.</summary>
     public IReadOnlyList<string> LastButtons() =>
         [.. LastMessages.SelectMany(m => m.Attachments ?? []).Where(a => a.Content is not null).SelectMany(a => CardAssert.Actions(a.Content!.Value))];
-
-    private static string Describe(Activity message)
-    {
-        var parts = new List<string>();
-        if (!string.IsNullOrEmpty(message.Text))
-        {
-            parts.Add(message.Text);
-        }
-
-        foreach (var attachment in message.Attachments ?? [])
-        {
-            if (attachment.Content is { ValueKind: JsonValueKind.Object } card)
-            {
-                parts.Add(CardAssert.Text(card));
-            }
-        }
-
-        return string.Join("\n", parts);
-    }
 }

@@ -4,16 +4,17 @@ using InfoStoryBot.Cards.StoryCapture;
 using InfoStoryBot.Dialogs.Stories;
 using InfoStoryBot.IntegrationTests.Infrastructure;
 using InfoStoryBot.TeamsSimulator;
+using InfoStoryBot.Testing;
 
 namespace InfoStoryBot.IntegrationTests.StoryCapture;
 
 /// <summary>A storyteller tells, reviews, edits and withdraws stories, through Teams-shaped traffic to the real app.</summary>
 public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
 {
-    private const string WhatHappened = "A family moved between two council areas and the school's concern went with them. The new team picked it up on day one.";
-    private const string Partners = "Northtown Council, the police and a housing charity";
-    private const string Shared = "The school's safeguarding lead rang the new school and passed the file on.";
-    private const string Difference = "The mum only had to tell her story once.";
+    private const string WhatHappened = GuidedStory.WhatHappened;
+    private const string Partners = GuidedStory.Partners;
+    private const string Shared = GuidedStory.Shared;
+    private const string Difference = GuidedStory.Difference;
 
     private TeamsHarness _teams = null!;
 

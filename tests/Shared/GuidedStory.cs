@@ -1,17 +1,23 @@
-namespace InfoStoryBot.IntegrationTests.Faults;
+namespace InfoStoryBot.Testing;
 
-/// <summary>A complete guided story, message by message, as a storyteller types it.</summary>
+/// <summary>
+/// A complete guided story, message by message, as a storyteller types it: shared by the integration tests, the
+/// fault suites and the turn benchmark, so a change to the dialog's questions is fixed in one place.
+/// </summary>
 internal static class GuidedStory
 {
     public const string WhatHappened = "A family moved between two council areas and the school's concern went with them. The new team picked it up on day one.";
+    public const string Partners = "Northtown Council, the police and a housing charity";
+    public const string Shared = "The school's safeguarding lead rang the new school and passed the file on.";
+    public const string Difference = "The mum only had to tell her story once.";
 
     public static IReadOnlyList<string> Messages(string? whatHappened = null) =>
     [
         "share a story",
         whatHappened ?? WhatHappened,
-        "Northtown Council, the police and a housing charity",
-        "The school's safeguarding lead rang the new school and passed the file on.",
-        "The mum only had to tell her story once.",
+        Partners,
+        Shared,
+        Difference,
         "1, 3",
         "communication and partners",
         "success",
