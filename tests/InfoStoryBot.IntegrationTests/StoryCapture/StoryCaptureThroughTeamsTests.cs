@@ -89,21 +89,19 @@ public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
     public async Task AppRestartedMidDialog_TheDialogResumesWhereItWas()
     {
         var chat = new ChatSession(_teams);
-        await chat.Say("share a story");
-        await chat.Say(WhatHappened);
+        var script = GuidedStory.Messages();
+        await chat.Say(script[0]);
+        await chat.Say(script[1]);
 
         await _teams.RestartBotAsync();
 
-        Assert.Contains("What information was shared", await chat.Say(Partners), StringComparison.Ordinal);
-        await chat.Say(Shared);
-        await chat.Say(Difference);
-        await chat.Say("1, 3");
-        await chat.Say("communication and partners");
-        await chat.Say("success");
-        await chat.Say("keep it");
-        await chat.Say("anonymous");
-        await chat.Say("yes");
-        await chat.Say("submit");
+        Assert.Contains("What information was shared", await chat.Say(script[2]), StringComparison.Ordinal);
+        foreach (var message in script.Skip(3))
+        {
+            await chat.Say(message);
+        }
+
+        Assert.Contains(GuidedStory.Stored, chat.LastAnswer, StringComparison.Ordinal);
         Assert.Single(await MyStoredStories());
     }
 
