@@ -1,3 +1,5 @@
+using InfoStoryBot.Cards.StoryCapture;
+
 namespace InfoStoryBot.Testing;
 
 /// <summary>
@@ -27,6 +29,23 @@ internal static class GuidedStory
         "Northtown Council",
         "yes",
         "submit",
+    ];
+
+    /// <summary>The same story as the one-card form submits it: each input's id and value.</summary>
+    public static (string Key, string Value)[] FormAnswers(string whatHappened = WhatHappened, string pillars = "culture,technology") =>
+    [
+        (StoryFields.WhatHappened, whatHappened),
+        (StoryFields.WhoWasInvolved, Partners),
+        (StoryFields.InformationShared, Shared),
+        (StoryFields.DifferenceMade, Difference),
+        (StoryFields.Pillars, pillars),
+        (StoryFields.Elements, "communication,partners"),
+        (StoryFields.Kind, "success"),
+        (StoryFields.Title, ""),
+        (StoryFields.Attribution, "roleOnly"),
+        (StoryFields.TellerRole, "Family support worker"),
+        (StoryFields.TellerOrganisation, "Northtown Council"),
+        (StoryFields.Consent, "true"),
     ];
 
     /// <summary>What the bot says once the story is stored.</summary>

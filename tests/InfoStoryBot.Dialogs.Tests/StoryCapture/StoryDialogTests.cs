@@ -4,15 +4,16 @@ using InfoStoryBot.Dialogs.Engine;
 using InfoStoryBot.Dialogs.PersonalData;
 using InfoStoryBot.Dialogs.Stories;
 using InfoStoryBot.Dialogs.StoryCapture;
+using InfoStoryBot.Testing;
 
 namespace InfoStoryBot.Dialogs.Tests.StoryCapture;
 
 public sealed class StoryDialogTests
 {
-    private const string WhatHappened = "A family moved between two council areas and the school's concern went with them. The new team picked it up on day one.";
-    private const string Partners = "Northtown Council, the police and a housing charity";
-    private const string Shared = "The school's safeguarding lead rang the new school and passed the file on.";
-    private const string Difference = "The mum only had to tell her story once.";
+    private const string WhatHappened = GuidedStory.WhatHappened;
+    private const string Partners = GuidedStory.Partners;
+    private const string Shared = GuidedStory.Shared;
+    private const string Difference = GuidedStory.Difference;
 
     private static StoryTranscript GuidedUpToPillars() =>
         new StoryTranscript()
@@ -76,20 +77,7 @@ public sealed class StoryDialogTests
     }
 
     private static (string, string)[] FormFields(string whatHappened = WhatHappened, string pillars = "culture,technology") =>
-    [
-        (StoryFields.WhatHappened, whatHappened),
-        (StoryFields.WhoWasInvolved, Partners),
-        (StoryFields.InformationShared, Shared),
-        (StoryFields.DifferenceMade, Difference),
-        (StoryFields.Pillars, pillars),
-        (StoryFields.Elements, "communication,partners"),
-        (StoryFields.Kind, "success"),
-        (StoryFields.Title, ""),
-        (StoryFields.Attribution, "roleOnly"),
-        (StoryFields.TellerRole, "Family support worker"),
-        (StoryFields.TellerOrganisation, "Northtown Council"),
-        (StoryFields.Consent, "true"),
-    ];
+        GuidedStory.FormAnswers(whatHappened, pillars);
 
     [Fact]
     public void CardForm_OneSubmit_GivesTheSameStoryAsGuided()

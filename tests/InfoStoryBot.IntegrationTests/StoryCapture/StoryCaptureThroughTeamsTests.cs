@@ -50,19 +50,7 @@ public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
 
         await chat.Click(ActionNames.StoryStart, (ActionKeys.Mode, "form"));
         Assert.Contains(ActionNames.StoryFormSubmit, chat.LastButtons());
-        await chat.Click(ActionNames.StoryFormSubmit,
-            (StoryFields.WhatHappened, WhatHappened),
-            (StoryFields.WhoWasInvolved, Partners),
-            (StoryFields.InformationShared, Shared),
-            (StoryFields.DifferenceMade, Difference),
-            (StoryFields.Pillars, "culture,technology"),
-            (StoryFields.Elements, "communication,partners"),
-            (StoryFields.Kind, "success"),
-            (StoryFields.Title, ""),
-            (StoryFields.Attribution, "roleOnly"),
-            (StoryFields.TellerRole, "Family support worker"),
-            (StoryFields.TellerOrganisation, "Northtown Council"),
-            (StoryFields.Consent, "true"));
+        await chat.Click(ActionNames.StoryFormSubmit, GuidedStory.FormAnswers());
         Assert.Contains(ActionNames.StorySubmit, chat.LastButtons());
         await chat.Click(ActionNames.StorySubmit);
 
