@@ -1,16 +1,35 @@
+using InfoStoryBot.Bot.Admin;
+using InfoStoryBot.Bot.Campaigns;
 using InfoStoryBot.Bot.DevChat;
 using InfoStoryBot.Bot.Health;
+using InfoStoryBot.Bot.Nudges;
+using InfoStoryBot.Bot.Onboarding;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Bot.Stories;
+using InfoStoryBot.Bot.StoryCapture;
+using InfoStoryBot.Bot.Storybook;
+using InfoStoryBot.Bot.Teams;
 using InfoStoryBot.Bot.Turns;
 
 // The table of contents. Each area registers itself; start reading at Turns/MessagesEndpoint.cs.
 var builder = WebApplication.CreateBuilder(args);
 
+// Shared layers: they name no feature.
 builder.AddBotProtocol();  // Protocol/: options, inbound JWT validation, outbound tokens, Connector client
-builder.AddStorage();      // Storage/: blob or local folder, and the purpose-named stores on top
-builder.AddTurns();        // Turns/: the turn router and its handlers, and every feature's commands and cards
+builder.AddStorage();      // Storage/: the one blob store (Azure Blob Storage or a local folder)
+builder.AddTurns();        // Turns/: the turn pipeline, the router and conversation state
 builder.AddHealth();       // Health/: readiness checks
+
+// Features: each registers its own stores, options, commands, buttons and hooks.
+builder.AddTeams();        // Teams/: install capture, teams and channels, conversation references, 1:1 chats
+builder.AddAdmin();        // Admin/: access (admins, tenant allow-list) and the audit log
+builder.AddStories();      // Stories/: the story store and the storybook index
+builder.AddStoryCapture(); // StoryCapture/: telling a story; StorySaver.cs is where a story is saved
+builder.AddStorybook();    // Storybook/: browsing the storybook, my stories
+builder.AddOnboarding();   // Onboarding/: welcome, help, hello, not understood
+builder.AddCampaigns();    // Campaigns/: the campaigns the team runs
+builder.AddNudges();       // Nudges/: the delivery ledger
 builder.AddDevChat();      // DevChat/: the local Web Chat channel (local mode only)
 
 var app = builder.Build();

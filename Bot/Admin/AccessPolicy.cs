@@ -1,4 +1,5 @@
 using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.Bot.Turns;
 using Microsoft.Extensions.Options;
 
 namespace InfoStoryBot.Bot.Admin;
@@ -21,4 +22,29 @@ public sealed class AccessPolicy(IOptionsMonitor<AccessOptions> options)
         var tenant = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id;
         return tenant is not null && allowed.Any(id => string.Equals(id, tenant, StringComparison.OrdinalIgnoreCase));
     }
+}
+
+/// <summary>Access:AllowedTenants as a turn admission: activities from other tenants are acknowledged and ignored.</summary>
+internal sealed partial class TenantAllowList(AccessPolicy access, ILogger<TenantAllowList> log) : ITurnAdmission
+{
+    public bool Admits(Activity activity)
+    {
+        if (access.IsTenantAllowed(activity))
+        {
+            return true;
+        }
+
+        LogTenantRefused(log, activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id);
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored an activity from tenant {TenantId}, which is not in Access:AllowedTenants")]
+    private static partial void LogTenantRefused(ILogger logger, string? tenantId);
+}
+
+/// <summary>The campaign team is whoever <see cref="AccessPolicy.IsAdmin"/> says is an admin, checked on every turn.</summary>
+internal sealed class CampaignTeamAudience(AccessPolicy access) : IAudiencePolicy
+{
+    public ValueTask<bool> IncludesAsync(TurnContext turn, Audience audience, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(audience == Audience.CampaignTeam && access.IsAdmin(turn.UserObjectId));
 }

@@ -4,14 +4,16 @@ namespace InfoStoryBot.Bot.Onboarding;
 
 public static class OnboardingExtensions
 {
-    public static IServiceCollection AddOnboarding(this IServiceCollection services)
+    /// <summary>Onboarding/: the welcome on install, help, hello, and the reply to anything not understood.</summary>
+    public static IHostApplicationBuilder AddOnboarding(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddScoped<IConversationEventHandler, WelcomeOnInstall>();
         services.AddScoped<HelpCommand>();
         services.AddScoped<IChatCommand>(sp => sp.GetRequiredService<HelpCommand>());
         services.AddScoped<ICardAction>(sp => sp.GetRequiredService<HelpCommand>());
         services.AddScoped<IChatCommand, HelloCommand>();
         services.AddScoped<IFallbackReply, NotUnderstoodReply>();
-        return services;
+        return builder;
     }
 }

@@ -13,10 +13,13 @@ namespace InfoStoryBot.Bot.Onboarding;
 /// <summary>Says hello once when the bot is installed for a person, or added to a team.</summary>
 public sealed class WelcomeOnInstall : IConversationEventHandler
 {
+    /// <summary>When the bot said hello in this conversation.</summary>
+    internal static readonly ConversationSlot<Welcomed> WelcomedSlot = new("onboarding.welcomed");
+
     public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         // Teams sends conversationUpdate and installationUpdate for one install: greet on whichever comes first.
-        if (InstallEvents.Classify(turn.Activity) != InstallEventKind.BotAdded || turn.State.WelcomedAt is not null)
+        if (InstallEvents.Classify(turn.Activity) != InstallEventKind.BotAdded || turn.State.Get(WelcomedSlot) is not null)
         {
             return Task.CompletedTask;
         }
@@ -30,9 +33,11 @@ public sealed class WelcomeOnInstall : IConversationEventHandler
             turn.Reply(BotText.Get("Channel_Hello", turn.Culture));
         }
 
-        turn.State = turn.State with { WelcomedAt = turn.Now };
+        turn.State = turn.State.With(WelcomedSlot, new Welcomed(turn.Now));
         return Task.CompletedTask;
     }
+
+    internal sealed record Welcomed(DateTimeOffset At);
 
     /// <summary>Teams sends the display name; its first word is the friendliest guess at a given name.</summary>
     internal static string? GivenName(TurnContext turn) =>
@@ -43,7 +48,9 @@ public sealed class HelpCommand(AccessPolicy access) : IChatCommand, ICardAction
 {
     public IReadOnlyList<string> Actions { get; } = [ActionNames.Help];
 
-    public string? Match(string text) => CommandWords.Match(text, BotText.Words("Keywords_Help"));
+    public IReadOnlyList<string> Words { get; } = BotText.Words("Keywords_Help");
+
+    public Audience Audience => Audience.Everyone;
 
     public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
@@ -64,7 +71,11 @@ public sealed class HelpCommand(AccessPolicy access) : IChatCommand, ICardAction
 
 public sealed class HelloCommand : IChatCommand
 {
-    public string? Match(string text) => CommandWords.Match(text, BotText.Words("Keywords_Hello")) is "" ? "" : null;
+    public IReadOnlyList<string> Words { get; } = BotText.Words("Keywords_Hello");
+
+    public Audience Audience => Audience.Everyone;
+
+    public string? Match(string text) => CommandWords.Match(text, Words) is "" ? "" : null;
 
     public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

@@ -1,11 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
-using InfoStoryBot.Bot.Admin;
-using InfoStoryBot.Bot.Campaigns;
-using InfoStoryBot.Bot.Nudges;
 using InfoStoryBot.Bot.Storage.AzureBlob;
 using InfoStoryBot.Bot.Storage.Local;
-using InfoStoryBot.Bot.Stories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +10,9 @@ namespace InfoStoryBot.Bot.Storage;
 public static class StorageExtensions
 {
     /// <summary>
-    /// Azure Blob Storage when Storage:ConnectionString or Storage:AccountUrl is set (and then nothing is written
-    /// locally), otherwise a local folder (Storage:LocalPath, default ".data" under the content root).
+    /// The one blob store every purpose-named store sits on: Azure Blob Storage when Storage:ConnectionString or
+    /// Storage:AccountUrl is set (and then nothing is written locally), otherwise a local folder (Storage:LocalPath,
+    /// default ".data" under the content root). Each feature registers its own stores in its own Add…().
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
@@ -30,14 +27,6 @@ public static class StorageExtensions
         services.AddSingleton<IBlobStore>(sp => CreateBlobStore(sp, contentRoot));
         services.AddSingleton<IStorageProbe>(sp => new StorageProbe(sp.GetRequiredService<IBlobStore>(), Describe(sp.GetRequiredService<IBlobStore>())));
         services.AddHostedService<StorageInitializer>();
-
-        services.AddSingleton<IConversationStateStore, ConversationStateStore>();
-        services.AddSingleton<IConversationReferenceStore, ConversationReferenceStore>();
-        services.AddSingleton<ITeamStore, TeamStore>();
-        services.AddSingleton<IStoryStore, StoryStore>();
-        services.AddSingleton<ICampaignStore, CampaignStore>();
-        services.AddSingleton<IDeliveryLedger, DeliveryLedger>();
-        services.AddSingleton<IAuditLog, AuditLog>();
         return builder;
     }
 

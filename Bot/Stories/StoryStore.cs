@@ -272,7 +272,7 @@ internal sealed partial class StoryStore(IBlobStore store, ILogger<StoryStore> l
         ArgumentNullException.ThrowIfNull(story);
         if (!StoryIds.IsValid(story.Id))
         {
-            throw new ArgumentException($"'{story.Id}' is not a story id; make one with StoryIds.New.", nameof(story));
+            throw new ArgumentException($"'{story.Id}' is not a story id; make one with StoryIdGenerator.New.", nameof(story));
         }
 
         if (story.Status == StoryStatus.Withdrawn)

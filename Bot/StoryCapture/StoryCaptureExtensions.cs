@@ -1,24 +1,24 @@
-using InfoStoryBot.Bot.Teams;
 using InfoStoryBot.Bot.Turns;
 
 namespace InfoStoryBot.Bot.StoryCapture;
 
 public static class StoryCaptureExtensions
 {
-    public static IServiceCollection AddStoryCapture(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>StoryCapture/: telling a story (the story dialog, its start from text or a button, where a story is saved).</summary>
+    public static IHostApplicationBuilder AddStoryCapture(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddOptions<StoryCaptureOptions>()
-            .Bind(configuration.GetSection(StoryCaptureOptions.Section))
+            .Bind(builder.Configuration.GetSection(StoryCaptureOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddScoped<CurrentCampaign>();
         services.AddScoped<StorySaver>();
         services.AddScoped<StoryDialogRunner>();
         services.AddScoped<StoryStarter>();
-        services.AddScoped<PersonalChats>();
         services.AddScoped<IChatCommand, StartStoryCommand>();
         services.AddScoped<ICardAction, StartStoryAction>();
         services.AddScoped<IDialogContinuation, StoryDialogContinuation>();
-        return services;
+        return builder;
     }
 }

@@ -15,6 +15,10 @@ namespace InfoStoryBot.Bot.StoryCapture;
 
 public sealed class StartStoryCommand(StoryStarter starter) : IChatCommand
 {
+    public IReadOnlyList<string> Words { get; } = StoryDialog.StartWords(BotText.DefaultCulture);
+
+    public Audience Audience => Audience.Everyone;
+
     public string? Match(string text) => StoryDialog.IsStartCommand(text, BotText.DefaultCulture) ? "" : null;
 
     public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
@@ -25,6 +29,8 @@ public sealed class StartStoryCommand(StoryStarter starter) : IChatCommand
 public sealed class StartStoryAction(StoryStarter starter) : ICardAction
 {
     public IReadOnlyList<string> Actions { get; } = [ActionNames.StoryStart];
+
+    public Audience Audience => Audience.Everyone;
 
     public async Task<AdaptiveCard?> HandleAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken)
     {
@@ -63,11 +69,11 @@ public sealed class StoryCaptureOptions
 }
 
 /// <summary>Starts the story dialog: here in a 1:1 chat, or, from a channel, in a new 1:1 chat with the person.</summary>
-public sealed class StoryStarter(StoryDialogRunner runner, PersonalChats personalChats)
+public sealed class StoryStarter(StoryDialogRunner runner)
 {
     public async Task StartAsync(TurnContext turn, StoryDialogStart start, CancellationToken cancellationToken)
     {
-        var input = new DialogTurn { Now = turn.Now, Culture = turn.Culture, NewId = Stories.StoryIds.New(turn.Now) };
+        var input = new DialogTurn { Now = turn.Now, Culture = turn.Culture, NewId = Stories.StoryIdGenerator.New(turn.Now) };
         var result = StoryDialog.Start(start, input);
         if (turn.IsPersonal)
         {
@@ -76,8 +82,8 @@ public sealed class StoryStarter(StoryDialogRunner runner, PersonalChats persona
         }
 
         // Stories are personal: the dialog never runs in front of the whole channel.
-        var opened = await personalChats.StartDialogAsync(turn, result.State, result.Messages, cancellationToken);
-        turn.Reply(BotText.Get(opened ? "StoryCapture_SentToChat" : "StoryCapture_ChatFailed", turn.Culture));
+        PersonalChats.StartDialogAfterTurn(turn, result.State, result.Messages,
+            BotText.Get("StoryCapture_SentToChat", turn.Culture), BotText.Get("StoryCapture_ChatFailed", turn.Culture));
     }
 }
 

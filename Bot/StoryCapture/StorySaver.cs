@@ -26,7 +26,7 @@ public sealed partial class StorySaver(IStoryStore stories, CurrentCampaign camp
 
     private async Task<SaveOutcome> CreateAsync(TurnContext turn, StoryDialogResult result, CancellationToken cancellationToken)
     {
-        var id = result.StoryId ?? StoryIds.New(turn.Now);
+        var id = result.StoryId ?? StoryIdGenerator.New(turn.Now);
         var story = new Story
         {
             Id = id,

@@ -25,7 +25,11 @@ public sealed partial class MyStoriesHandlers(IStoryStore stories, StoryPages pa
         ActionNames.StoryWithdraw, ActionNames.StoryWithdrawConfirm, ActionNames.StoryWithdrawCancel,
     ];
 
-    public string? Match(string text) => CommandWords.Match(text, BotText.Words("Keywords_MyStories")) is "" ? "" : null;
+    public IReadOnlyList<string> Words { get; } = BotText.Words("Keywords_MyStories");
+
+    public Audience Audience => Audience.Everyone;
+
+    public string? Match(string text) => CommandWords.Match(text, Words) is "" ? "" : null;
 
     public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         ListAsync(turn, 1, cancellationToken);

@@ -1,6 +1,7 @@
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Stories;
 using InfoStoryBot.Bot.Turns;
+using InfoStoryBot.Dialogs.Stories;
 
 namespace InfoStoryBot.Bot.Storybook;
 
@@ -16,10 +17,13 @@ public sealed class StoryPages(IStoryStore stories)
 {
     public const int PageSize = 10;
 
+    /// <summary>Where each page of the listing last seen here starts.</summary>
+    internal static readonly ConversationSlot<PageTrail> TrailSlot = new("storybook.trail");
+
     public async Task<StoryPageResult> ReadAsync(TurnContext turn, string listing, StoryQuery query, int page, CancellationToken cancellationToken)
     {
         page = Math.Max(1, page);
-        var trail = turn.State.Storybook is { } known && known.Listing == listing ? known : new PageTrail(listing, [null]);
+        var trail = turn.State.Get(TrailSlot) is { } known && known.Listing == listing ? known : new PageTrail(listing, [null]);
         var starts = trail.PageStarts.ToList();
 
         // Walk forward from the furthest known start until the wanted page's start is known.
@@ -41,7 +45,14 @@ public sealed class StoryPages(IStoryStore stories)
             starts.Add(result.Continuation);
         }
 
-        turn.State = turn.State with { Storybook = trail with { PageStarts = starts.Take(PageTrail.MaxPages).ToList() } };
+        turn.State = turn.State.With(TrailSlot, trail with { PageStarts = starts.Take(PageTrail.MaxPages).ToList() });
         return new StoryPageResult(result.Stories, page, result.Continuation is not null);
     }
+}
+
+/// <summary>The continuation token at which each page of one listing (one set of filters) starts; page 1 starts at null.</summary>
+public sealed record PageTrail(string Listing, IReadOnlyList<string?> PageStarts)
+{
+    /// <summary>Pages beyond this are reached by walking; the state stays small.</summary>
+    public const int MaxPages = 50;
 }

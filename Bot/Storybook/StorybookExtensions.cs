@@ -4,8 +4,10 @@ namespace InfoStoryBot.Bot.Storybook;
 
 public static class StorybookExtensions
 {
-    public static IServiceCollection AddStorybook(this IServiceCollection services)
+    /// <summary>Storybook/: browsing the storybook, and a teller's own stories (view, edit, withdraw).</summary>
+    public static IHostApplicationBuilder AddStorybook(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddScoped<StoryPages>();
         services.AddScoped<StorybookHandlers>();
         services.AddScoped<IChatCommand>(sp => sp.GetRequiredService<StorybookHandlers>());
@@ -13,6 +15,6 @@ public static class StorybookExtensions
         services.AddScoped<MyStoriesHandlers>();
         services.AddScoped<IChatCommand>(sp => sp.GetRequiredService<MyStoriesHandlers>());
         services.AddScoped<ICardAction>(sp => sp.GetRequiredService<MyStoriesHandlers>());
-        return services;
+        return builder;
     }
 }

@@ -21,7 +21,11 @@ public sealed class StorybookHandlers(IStoryStore stories, ICampaignStore campai
     public IReadOnlyList<string> Actions { get; } =
         [ActionNames.StorybookBrowse, ActionNames.StorybookPage, ActionNames.StorybookFilter, ActionNames.StorybookRead];
 
-    public string? Match(string text) => CommandWords.Match(text, BotText.Words("Keywords_Storybook")) is "" ? "" : null;
+    public IReadOnlyList<string> Words { get; } = BotText.Words("Keywords_Storybook");
+
+    public Audience Audience => Audience.Everyone;
+
+    public string? Match(string text) => CommandWords.Match(text, Words) is "" ? "" : null;
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
         turn.Show(await PageAsync(turn, new Filters(null, null, null), 1, cancellationToken));

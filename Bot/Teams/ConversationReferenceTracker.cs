@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using InfoStoryBot.Bot.Protocol;
-using InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Bot.Turns;
 
 namespace InfoStoryBot.Bot.Teams;
 
@@ -8,10 +8,14 @@ namespace InfoStoryBot.Bot.Teams;
 /// Keeps a conversation reference for every personal chat and channel the bot hears from, and refreshes
 /// its serviceUrl when Teams moves it. Writes only when something changed, so a turn costs no extra write.
 /// </summary>
-public sealed partial class ConversationReferenceTracker(IConversationReferenceStore store, ILogger<ConversationReferenceTracker> log)
+public sealed partial class ConversationReferenceTracker(IConversationReferenceStore store, ILogger<ConversationReferenceTracker> log) : IConversationWatcher
 {
     // Per instance: what this instance last saw saved. A miss only costs one idempotent write.
     private readonly ConcurrentDictionary<string, string> _savedServiceUrls = new(StringComparer.Ordinal);
+
+    public Task SeenAsync(Activity activity, CancellationToken cancellationToken) => RefreshAsync(activity, cancellationToken);
+
+    public Task GoneAsync(Activity activity, CancellationToken cancellationToken) => ForgetAsync(activity, cancellationToken);
 
     public async Task RefreshAsync(Activity activity, CancellationToken cancellationToken)
     {

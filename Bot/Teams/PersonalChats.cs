@@ -1,5 +1,5 @@
-using InfoStoryBot.Bot.Concurrency;
 using System.Text.Json;
+using InfoStoryBot.Bot.Concurrency;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Turns;
@@ -9,19 +9,37 @@ namespace InfoStoryBot.Bot.Teams;
 
 /// <summary>
 /// Moves a conversation with one person into their 1:1 chat with the bot: finds (or asks Teams to open)
-/// that chat, puts a started dialog into its state, and sends the dialog's first messages there.
+/// that chat, puts a started dialog into its state, and sends the dialog's first messages there. All of it
+/// happens as a follow-up of the turn (after the turn's own state is saved), so a turn re-run after a lost
+/// state race never opens the dialog twice.
 /// </summary>
 public sealed partial class PersonalChats(
     IConnectorClient connector,
     IConversationReferenceStore references,
     IConversationStateStore states,
     [FromKeyedServices(TurnProcessor.TurnLocks)] KeyedLock conversationLocks,
+    TimeProvider time,
     ILogger<PersonalChats> log)
 {
-    /// <returns>False when the chat could not be opened or written to; the caller tells the person.</returns>
-    public async Task<bool> StartDialogAsync(TurnContext turn, JsonElement? dialogState, IReadOnlyList<DialogMessage> messages, CancellationToken cancellationToken)
+    /// <summary>
+    /// After this turn is saved, starts the dialog in the sender's 1:1 chat, then answers here with
+    /// <paramref name="sentText"/> or, when the chat could not be opened or written to, <paramref name="failedText"/>.
+    /// </summary>
+    public static void StartDialogAfterTurn(TurnContext turn, JsonElement? dialogState, IReadOnlyList<DialogMessage> messages, string sentText, string failedText) =>
+        turn.Then(new StartPersonalDialog(turn.Activity, dialogState?.Clone(), messages, sentText, failedText));
+
+    private sealed record StartPersonalDialog(Activity Inbound, JsonElement? DialogState, IReadOnlyList<DialogMessage> Messages, string SentText, string FailedText) : ITurnFollowUp
     {
-        var activity = turn.Activity;
+        public async Task<IReadOnlyList<Activity>> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            var opened = await services.GetRequiredService<PersonalChats>().StartDialogAsync(Inbound, DialogState, Messages, cancellationToken);
+            return [Inbound.CreateReply(opened ? SentText : FailedText) with { TextFormat = "markdown" }];
+        }
+    }
+
+    /// <returns>False when the chat could not be opened or written to; the caller tells the person.</returns>
+    private async Task<bool> StartDialogAsync(Activity activity, JsonElement? dialogState, IReadOnlyList<DialogMessage> messages, CancellationToken cancellationToken)
+    {
         var channelId = activity.ChannelId ?? "msteams";
         var tenantId = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id;
         if (activity.From?.Id is null || activity.ServiceUrl is null)
@@ -29,7 +47,7 @@ public sealed partial class PersonalChats(
             return false;
         }
 
-        var chat = await FindOrOpenAsync(turn, tenantId, cancellationToken);
+        var chat = await FindOrOpenAsync(activity, tenantId, cancellationToken);
         if (chat is null)
         {
             return false;
@@ -40,7 +58,7 @@ public sealed partial class PersonalChats(
             for (var attempt = 1; ; attempt++)
             {
                 var stored = await states.GetAsync(channelId, chat.Value.ConversationId, cancellationToken);
-                var state = (stored?.Value ?? new ConversationState()) with { Dialog = dialogState?.Clone(), LastActivityAt = turn.Now };
+                var state = (stored?.Value ?? new ConversationState()) with { Dialog = dialogState?.Clone(), LastActivityAt = time.GetUtcNow() };
                 try
                 {
                     await states.SaveAsync(channelId, chat.Value.ConversationId, state, stored?.ETag, cancellationToken);
@@ -80,10 +98,9 @@ public sealed partial class PersonalChats(
         return true;
     }
 
-    private async Task<(string ConversationId, string ServiceUrl)?> FindOrOpenAsync(TurnContext turn, string? tenantId, CancellationToken cancellationToken)
+    private async Task<(string ConversationId, string ServiceUrl)?> FindOrOpenAsync(Activity activity, string? tenantId, CancellationToken cancellationToken)
     {
-        var activity = turn.Activity;
-        if (turn.UserObjectId is { } objectId
+        if (activity.From?.AadObjectId is { } objectId
             && await references.GetPersonalAsync(objectId, cancellationToken) is { Conversation.Id: { } knownId } known)
         {
             return (knownId, known.ServiceUrl ?? activity.ServiceUrl!);

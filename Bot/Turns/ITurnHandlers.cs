@@ -1,20 +1,33 @@
+using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.Cards.Actions;
 using InfoStoryBot.Cards.Model;
 
 namespace InfoStoryBot.Bot.Turns;
 
-// The router's extension points. A feature adds what it handles by registering one of these; the router
-// never grows a switch of its own. Handlers are scoped: one instance per turn, and must be idempotent,
-// because a turn that loses a state race is run again.
+// The router's extension points. A feature adds what it handles by registering one of these in its own
+// Add…() method; the router never grows a switch of its own, and never learns a feature's name. Handlers are
+// scoped (one instance per turn) and must be idempotent, because a turn that loses a state race is run again.
+
+/// <summary>Who may use a command or a button. There is no default: each handler says it, and anything but
+/// <see cref="Everyone"/> is refused unless an <see cref="IAudiencePolicy"/> vouches for the sender.</summary>
+public enum Audience
+{
+    Everyone,
+
+    /// <summary>The campaign team (admins).</summary>
+    CampaignTeam,
+}
 
 /// <summary>A typed chat command such as <c>help</c> or <c>share a story</c>.</summary>
 public interface IChatCommand
 {
-    /// <summary>The arguments after the command's words when <paramref name="text"/> starts this command; otherwise null.</summary>
-    string? Match(string text);
+    /// <summary>The words that start it; checked for clashes with every other command at start-up.</summary>
+    IReadOnlyList<string> Words { get; }
 
-    /// <summary>Whether the sender may use it (admin commands check the admin list here).</summary>
-    bool IsAllowed(TurnContext turn) => true;
+    Audience Audience { get; }
+
+    /// <summary>The arguments after the command's words when <paramref name="text"/> starts this command; otherwise null.</summary>
+    string? Match(string text) => CommandWords.Match(text, Words);
 
     Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken);
 }
@@ -22,11 +35,21 @@ public interface IChatCommand
 /// <summary>
 /// A card button. Teams delivers a button two ways: Action.Submit arrives as a message with <c>value</c>,
 /// Action.Execute as an <c>adaptiveCard/action</c> invoke. Both reach the same handler by action name
-/// (see <see cref="ActionNames"/>).
+/// (see <see cref="ActionNames"/>). A card can be forwarded or replayed by anyone, so the audience is checked
+/// for the person who pressed, on every press.
 /// </summary>
 public interface ICardAction
 {
+    /// <summary>The action names it takes; each name belongs to one handler, checked at start-up.</summary>
     IReadOnlyList<string> Actions { get; }
+
+    Audience Audience { get; }
+
+    /// <summary>
+    /// False for a press that must not load, lock or save the conversation's state (a button on a channel post
+    /// that fifty people press at once). Such a handler keeps whatever it needs elsewhere and is idempotent by itself.
+    /// </summary>
+    bool UsesConversationState => true;
 
     /// <returns>For Action.Execute, the card that replaces the clicked one, or null to leave it.</returns>
     Task<AdaptiveCard?> HandleAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken);
@@ -41,6 +64,15 @@ public interface IDialogContinuation
     Task HandleAsync(TurnContext turn, CardSubmit? submit, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A button whose handler is gone: its dialog was cancelled, finished or replaced, or the card is from an older
+/// version of the bot. A feature that recognises its own old buttons answers for them (true) or leaves them (false).
+/// </summary>
+public interface IStaleButtonReply
+{
+    bool TryHandle(TurnContext turn, CardSubmit submit);
+}
+
 /// <summary>Install and membership events (conversationUpdate, installationUpdate).</summary>
 public interface IConversationEventHandler
 {
@@ -51,6 +83,32 @@ public interface IConversationEventHandler
 public interface IFallbackReply
 {
     Task HandleAsync(TurnContext turn, CancellationToken cancellationToken);
+}
+
+// Hooks the pipeline calls around every turn, so that the features that own these concerns (Admin's tenant list,
+// Teams' conversation references) plug in without the pipeline naming them.
+
+/// <summary>Decides whether an activity is served at all (e.g. the tenant allow-list). Every admission must agree.</summary>
+public interface ITurnAdmission
+{
+    bool Admits(Activity activity);
+}
+
+/// <summary>Says whether the sender of a turn belongs to an audience other than <see cref="Audience.Everyone"/>.</summary>
+public interface IAudiencePolicy
+{
+    /// <summary>Asked on every turn that needs it, so a right removed on another instance stops at once.</summary>
+    ValueTask<bool> IncludesAsync(TurnContext turn, Audience audience, CancellationToken cancellationToken);
+}
+
+/// <summary>Hears of every conversation the bot is spoken to in, and of every one Teams says is gone.</summary>
+public interface IConversationWatcher
+{
+    /// <summary>Called once per turn before the handlers run; must not throw for storage trouble (log and go on).</summary>
+    Task SeenAsync(Activity activity, CancellationToken cancellationToken);
+
+    /// <summary>Teams answered 403/404 for this conversation: nothing more may be sent there.</summary>
+    Task GoneAsync(Activity activity, CancellationToken cancellationToken);
 }
 
 /// <summary>Matches commands by their words, case-insensitively, whole words only, with an optional leading slash.</summary>

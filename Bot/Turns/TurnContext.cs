@@ -9,12 +9,14 @@ namespace InfoStoryBot.Bot.Turns;
 
 /// <summary>
 /// One turn in progress: the activity, who sent it, the conversation's state, and what the bot will say.
-/// Handlers only add to <see cref="Outbox"/>; the processor sends it after the state is safely saved,
-/// so a turn that must be re-run after a state conflict never speaks twice.
+/// Handlers only add to <see cref="Outbox"/> and <see cref="FollowUps"/>; the processor runs the follow-ups and
+/// sends the outbox after the state is safely saved, so a turn that must be re-run after a state conflict never
+/// speaks (or writes elsewhere) twice.
 /// </summary>
 public sealed class TurnContext(Activity activity, ClaimsIdentity identity, ConversationState state, string text, DateTimeOffset now)
 {
     private readonly List<Activity> _outbox = [];
+    private readonly List<ITurnFollowUp> _followUps = [];
 
     public Activity Activity { get; } = activity;
 
@@ -59,6 +61,9 @@ public sealed class TurnContext(Activity activity, ClaimsIdentity identity, Conv
     /// <summary>The card that answers an Action.Execute click; see <see cref="Show"/>.</summary>
     public AdaptiveCard? InvokeCard { get; private set; }
 
+    /// <summary>A short message Teams shows where the person clicked, when an Action.Execute click changes no card.</summary>
+    public string? InvokeMessage { get; set; }
+
     public bool IsInvoke => string.Equals(Activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase);
 
     public void ReplyWithCard(AdaptiveCard card) => _outbox.Add(Activity.CreateReply() with
@@ -87,5 +92,24 @@ public sealed class TurnContext(Activity activity, ClaimsIdentity identity, Conv
 
     public void Send(Activity activity) => _outbox.Add(activity);
 
-    internal void ClearOutbox() => _outbox.Clear();
+    /// <summary>Work for after the save, such as opening a 1:1 chat and starting a dialog there.</summary>
+    public IReadOnlyList<ITurnFollowUp> FollowUps => _followUps;
+
+    public void Then(ITurnFollowUp followUp) => _followUps.Add(followUp);
+
+    internal void ClearOutbox()
+    {
+        _outbox.Clear();
+        _followUps.Clear();
+    }
+}
+
+/// <summary>
+/// Something a turn does beyond replying in its own conversation (another conversation's state, a message there).
+/// Runs once, after this turn's state is saved, in a fresh DI scope; what it returns is sent here as replies.
+/// It must not throw for Teams or storage trouble: it says what happened in its replies instead.
+/// </summary>
+public interface ITurnFollowUp
+{
+    Task<IReadOnlyList<Activity>> RunAsync(IServiceProvider services, CancellationToken cancellationToken);
 }

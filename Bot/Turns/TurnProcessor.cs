@@ -1,32 +1,35 @@
-using InfoStoryBot.Bot.Concurrency;
 using System.Security.Claims;
-using InfoStoryBot.Bot.Admin;
+using InfoStoryBot.Bot.Concurrency;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.Bot.Resources;
 using InfoStoryBot.Bot.Storage;
-using InfoStoryBot.Bot.Teams;
 using Microsoft.Extensions.Options;
 
 namespace InfoStoryBot.Bot.Turns;
 
 /// <summary>
-/// The turn pipeline: one conversation at a time on this instance → load state with its ETag → skip a
-/// redelivery → route → save state once, conditionally → send the replies. If another instance saved the
-/// state first, the turn is run again on the fresh state (handlers are idempotent and replies are only
-/// sent after a successful save, so nothing is said twice and no answer is lost). Replies that could not be
-/// delivered are kept with the state and sent when Teams redelivers the activity.
+/// The turn pipeline: admissions → watchers → one conversation at a time on this instance → load state with its
+/// ETag → skip a redelivery → route → save state once, conditionally → run the follow-ups → send the replies.
+/// If another instance saved the state first, the turn is run again on the fresh state (handlers are idempotent
+/// and replies and follow-ups only happen after a successful save, so nothing is said twice and no answer is
+/// lost). Replies that could not be delivered are kept with the state and sent when Teams redelivers the
+/// activity. A button whose handler does not use conversation state skips the lock, the load and the save.
 /// </summary>
 public sealed partial class TurnProcessor(
     IServiceScopeFactory scopes,
     IConversationStateStore states,
     IConnectorClient connector,
-    ConversationReferenceTracker references,
+    IEnumerable<ITurnAdmission> admissions,
+    IEnumerable<IConversationWatcher> watchers,
+    TurnHandlerCatalog handlers,
     [FromKeyedServices(TurnProcessor.TurnLocks)] KeyedLock conversationLocks,
-    AccessPolicy access,
     IOptions<MessagesOptions> options,
     TimeProvider time,
     ILogger<TurnProcessor> log) : ITurnProcessor
 {
+    private readonly ITurnAdmission[] _admissions = [.. admissions];
+    private readonly IConversationWatcher[] _watchers = [.. watchers];
+
     public async Task<TurnResult> ProcessAsync(Activity activity, ClaimsIdentity identity, CancellationToken cancellationToken)
     {
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId || string.IsNullOrEmpty(activity.ServiceUrl))
@@ -35,17 +38,28 @@ public sealed partial class TurnProcessor(
             return new TurnResult(StatusCodes.Status400BadRequest);
         }
 
-        if (!access.IsTenantAllowed(activity))
+        foreach (var admission in _admissions)
         {
-            // Acknowledged but ignored: the bot may be installed somewhere it is not meant to work.
-            LogTenantRefused(log, activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id);
-            return TurnResult.Ok;
+            if (!admission.Admits(activity))
+            {
+                // Acknowledged but ignored: the bot may be installed somewhere it is not meant to work.
+                LogNotAdmitted(log, activity.Type, admission.GetType().Name);
+                return TurnResult.Ok;
+            }
+        }
+
+        foreach (var watcher in _watchers)
+        {
+            await watcher.SeenAsync(activity, cancellationToken);
+        }
+
+        if (TurnRouter.ButtonAction(activity) is { } action && !handlers.UsesConversationState(action))
+        {
+            return await ProcessWithoutStateAsync(activity, identity, cancellationToken);
         }
 
         var channelId = string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
         using var held = await conversationLocks.AcquireAsync(LockKey(channelId, conversationId), cancellationToken);
-
-        await references.RefreshAsync(activity, cancellationToken);
 
         var retries = options.Value.StateConflictRetries;
         for (var attempt = 0; ; attempt++)
@@ -101,19 +115,60 @@ public sealed partial class TurnProcessor(
                 return await SayStorageIsDownAsync(activity, cancellationToken);
             }
 
-            var delivered = await SendAsync(activity, turn.Outbox, cancellationToken);
-            if (delivered == turn.Outbox.Count)
+            var outbox = await RunFollowUpsAsync(turn, cancellationToken);
+            var delivered = await SendAsync(activity, outbox, cancellationToken);
+            if (delivered == outbox.Count)
             {
                 return result;
             }
 
             if (activity.Id is { Length: > 0 } activityId)
             {
-                await KeepUndeliveredAsync(channelId, conversationId, saved with { Undelivered = new UndeliveredReplies(activityId, [.. turn.Outbox.Skip(delivered)]) }, etag, cancellationToken);
+                await KeepUndeliveredAsync(channelId, conversationId, saved with { Undelivered = new UndeliveredReplies(activityId, [.. outbox.Skip(delivered)]) }, etag, cancellationToken);
             }
 
             return new TurnResult(StatusCodes.Status502BadGateway);
         }
+    }
+
+    /// <summary>
+    /// A button that keeps nothing in this conversation (see <see cref="ICardAction.UsesConversationState"/>): no lock,
+    /// no load, no save, so a crowd pressing one channel post is served in parallel. A redelivery is the handler's to
+    /// recognise; a reply that cannot be delivered is reported (502) but not kept, as there is no state to keep it in.
+    /// </summary>
+    private async Task<TurnResult> ProcessWithoutStateAsync(Activity activity, ClaimsIdentity identity, CancellationToken cancellationToken)
+    {
+        var turn = new TurnContext(activity, identity, new ConversationState(), MentionText.Clean(activity), time.GetUtcNow());
+        var result = await RouteSafelyAsync(turn, cancellationToken);
+        var outbox = await RunFollowUpsAsync(turn, cancellationToken);
+        var delivered = await SendAsync(activity, outbox, cancellationToken);
+        return delivered == outbox.Count ? result : new TurnResult(StatusCodes.Status502BadGateway);
+    }
+
+    /// <summary>Runs the turn's follow-ups in order; returns the outbox with what they had to say appended.</summary>
+    private async Task<IReadOnlyList<Activity>> RunFollowUpsAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.FollowUps.Count == 0)
+        {
+            return turn.Outbox;
+        }
+
+        var outbox = new List<Activity>(turn.Outbox);
+        foreach (var followUp in turn.FollowUps)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                outbox.AddRange(await followUp.RunAsync(scope.ServiceProvider, cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogFollowUpFailed(log, e, followUp.GetType().Name);
+                outbox.Add(turn.Activity.CreateReply(Messages.Apology));
+            }
+        }
+
+        return outbox;
     }
 
     /// <summary>A redelivered activity whose replies were not all delivered the first time: send what is left.</summary>
@@ -221,7 +276,10 @@ public sealed partial class TurnProcessor(
             LogReplyFailed(log, result.Outcome, result.StatusCode, result.ErrorCode, result.Attempts);
             if (result.Outcome == ConnectorOutcome.ConversationGone)
             {
-                await references.ForgetAsync(inbound, cancellationToken);
+                foreach (var watcher in _watchers)
+                {
+                    await watcher.GoneAsync(inbound, cancellationToken);
+                }
             }
 
             return i;
@@ -244,8 +302,11 @@ public sealed partial class TurnProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "A {Type} activity without conversation id or serviceUrl was refused")]
     private static partial void LogIncomplete(ILogger logger, string? type);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored an activity from tenant {TenantId}, which is not in Access:AllowedTenants")]
-    private static partial void LogTenantRefused(ILogger logger, string? tenantId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a {Type} activity: {Admission} did not admit it")]
+    private static partial void LogNotAdmitted(ILogger logger, string? type, string admission);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A turn's follow-up {FollowUp} failed; the person was told")]
+    private static partial void LogFollowUpFailed(ILogger logger, Exception exception, string followUp);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} was delivered again; handled once already")]
     private static partial void LogDuplicate(ILogger logger, string activityId);

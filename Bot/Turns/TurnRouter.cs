@@ -8,21 +8,44 @@ namespace InfoStoryBot.Bot.Turns;
 
 /// <summary>
 /// Picks who handles a turn, once: by activity type; then, for a message, a card button with a registered
-/// action, the running dialog, a command, or the fallback. Features plug in through ITurnHandlers.cs.
+/// action, the running dialog, a command, or the fallback. Features plug in through ITurnHandlers.cs. Every
+/// command and button is checked here against its <see cref="Audience"/> for the person acting, typed or pressed.
 /// </summary>
 public sealed partial class TurnRouter(
     IEnumerable<IChatCommand> commands,
     IEnumerable<ICardAction> cardActions,
     IEnumerable<IDialogContinuation> dialogs,
     IEnumerable<IConversationEventHandler> conversationEvents,
+    IEnumerable<IStaleButtonReply> staleButtons,
+    IEnumerable<IAudiencePolicy> audiences,
     IFallbackReply fallback,
     ILogger<TurnRouter> log)
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
+    // Duplicates were refused at start-up by TurnHandlerCatalog, so this cannot throw on a turn.
     private readonly Dictionary<string, ICardAction> _cardActions = cardActions
         .SelectMany(a => a.Actions.Select(name => (name, a)))
         .ToDictionary(p => p.name, p => p.a, StringComparer.Ordinal);
+
+    private readonly IAudiencePolicy[] _audiences = [.. audiences];
+
+    /// <summary>The action name of a card button press (either shape), or null when the activity is not one.</summary>
+    public static string? ButtonAction(Activity activity)
+    {
+        if (string.Equals(activity.Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase))
+        {
+            return activity.Value is { } value && CardSubmit.TryFromSubmitValue(value, out var submit) ? submit!.Action : null;
+        }
+
+        if (string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(activity.Name, AdaptiveCardActionInvoke, StringComparison.Ordinal))
+        {
+            return ReadExecute(activity.Value, out var execute) is null ? execute!.Action : null;
+        }
+
+        return null;
+    }
 
     public async Task<TurnResult> RouteAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -66,6 +89,13 @@ public sealed partial class TurnRouter(
         // Buttons that stand on their own (Help, My stories, Share a story) work from any card, even mid-dialog.
         if (submit is not null && _cardActions.TryGetValue(submit.Action, out var action))
         {
+            if (!await IsForAsync(turn, action.Audience, cancellationToken))
+            {
+                LogRefused(log, "button", submit.Action, action.Audience);
+                SayNotForThem(turn);
+                return null;
+            }
+
             return await action.HandleAsync(turn, submit, cancellationToken);
         }
 
@@ -80,21 +110,64 @@ public sealed partial class TurnRouter(
         {
             foreach (var command in commands)
             {
-                if (command.Match(turn.Text) is { } arguments && command.IsAllowed(turn))
+                if (command.Match(turn.Text) is not { } arguments)
                 {
-                    await command.HandleAsync(turn, arguments, cancellationToken);
+                    continue;
+                }
+
+                if (!await IsForAsync(turn, command.Audience, cancellationToken))
+                {
+                    LogRefused(log, "command", (command.Words.Count > 0 ? command.Words[0] : command.GetType().Name), command.Audience);
+                    SayNotForThem(turn);
                     return null;
                 }
+
+                await command.HandleAsync(turn, arguments, cancellationToken);
+                return null;
             }
         }
         else
         {
-            // A button of a dialog that has ended, or of a card from an older version of the bot.
+            // A button of a dialog that has ended or been replaced, or of a card from an older version of the bot.
             LogUnknownAction(log, submit.Action);
+            if (staleButtons.Any(s => s.TryHandle(turn, submit)))
+            {
+                return null;
+            }
         }
 
         await fallback.HandleAsync(turn, cancellationToken);
         return null;
+    }
+
+    /// <summary>Deny unless the handler's audience is everyone, or a policy vouches for this sender.</summary>
+    private async ValueTask<bool> IsForAsync(TurnContext turn, Audience audience, CancellationToken cancellationToken)
+    {
+        if (audience == Audience.Everyone)
+        {
+            return true;
+        }
+
+        foreach (var policy in _audiences)
+        {
+            if (await policy.IncludesAsync(turn, audience, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void SayNotForThem(TurnContext turn)
+    {
+        if (turn.IsInvoke)
+        {
+            turn.InvokeMessage = BotText.Get("Turn_ForCampaignTeam", turn.Culture);
+            return;
+        }
+
+        turn.Reply(BotText.Get("Turn_ForCampaignTeam", turn.Culture));
     }
 
     private async Task<TurnResult> OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -118,7 +191,7 @@ public sealed partial class TurnRouter(
         var card = await DispatchAsync(turn, submit, cancellationToken) ?? turn.InvokeCard;
         var body = card is not null
             ? new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.CardType, Value = CardJson.ToJsonElement(card) }
-            : new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = BotText.Get("Invoke_Done", turn.Culture) };
+            : new AdaptiveCardInvokeResponse { Type = AdaptiveCardInvokeResponse.MessageType, Value = turn.InvokeMessage ?? BotText.Get("Invoke_Done", turn.Culture) };
         return new TurnResult(StatusCodes.Status200OK, body);
     }
 
@@ -144,6 +217,9 @@ public sealed partial class TurnRouter(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Acknowledged a {Type} activity with nothing to do")]
     private static partial void LogAcknowledged(ILogger logger, string? type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Kind} {Name} for audience {Audience}: the sender is not in it")]
+    private static partial void LogRefused(ILogger logger, string kind, string name, Audience audience);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A card button with action {Action} arrived with no dialog or handler to take it")]
     private static partial void LogUnknownAction(ILogger logger, string action);

@@ -1,15 +1,14 @@
 using InfoStoryBot.Bot.Concurrency;
-using InfoStoryBot.Bot.Admin;
-using InfoStoryBot.Bot.Onboarding;
-using InfoStoryBot.Bot.StoryCapture;
-using InfoStoryBot.Bot.Storybook;
-using InfoStoryBot.Bot.Teams;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InfoStoryBot.Bot.Turns;
 
 public static class TurnsExtensions
 {
+    /// <summary>
+    /// The turn pipeline, its router and conversation state. Features add their commands, buttons, dialogs and
+    /// hooks (ITurnHandlers.cs) in their own Add…() methods; nothing here names a feature.
+    /// </summary>
     public static IHostApplicationBuilder AddTurns(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -18,30 +17,17 @@ public static class TurnsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddOptions<AccessOptions>()
-            .Bind(builder.Configuration.GetSection(AccessOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<AccessPolicy>();
-
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IConversationStateStore, ConversationStateStore>();
         services.AddKeyedSingleton<KeyedLock>(TurnProcessor.TurnLocks);
+        services.AddSingleton<TurnHandlerCatalog>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnHandlerCatalog>());
         services.AddSingleton<ITurnProcessor, TurnProcessor>();
         services.AddScoped<TurnRouter>();
 
         services.AddSingleton<BackgroundWorkQueue>();
         services.AddSingleton<IBackgroundWork>(sp => sp.GetRequiredService<BackgroundWorkQueue>());
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWorkQueue>());
-
-        // Teams/: install capture and conversation references.
-        services.AddSingleton<ConversationReferenceTracker>();
-        services.AddScoped<IConversationEventHandler, TeamInstallationHandler>();
-        services.AddScoped<TeamChannelSync>();
-
-        // Features: each registers its commands, card actions and dialogs.
-        services.AddOnboarding();
-        services.AddStoryCapture(builder.Configuration);
-        services.AddStorybook();
         return builder;
     }
 }

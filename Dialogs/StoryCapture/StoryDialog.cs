@@ -26,6 +26,9 @@ public static class StoryDialog
     /// <summary>True for "share a story", "tell a story", "#infostory" and the like.</summary>
     public static bool IsStartCommand(string? text, CultureInfo culture) => new DialogText(culture).IsOneOf(text, "Keywords_StartStory");
 
+    /// <summary>The phrases that start a story, so Bot can check at start-up that no other command claims them.</summary>
+    public static IReadOnlyList<string> StartWords(CultureInfo culture) => new DialogText(culture).Words("Keywords_StartStory");
+
     /// <summary>Reads the start options from a click on a "Share a story" button (welcome card, nudge card).</summary>
     public static StoryDialogStart StartFrom(CardSubmit submit, string? tellerName) => new()
     {

@@ -196,7 +196,7 @@ internal static class StorybookBenchmark
         var elements = Enum.GetValues<PartnershipElement>().Where(_ => random.Next(5) == 0).DefaultIfEmpty((PartnershipElement)random.Next(6)).ToArray();
         return new Story
         {
-            Id = StoryIds.New(createdAt),
+            Id = StoryIdGenerator.New(createdAt),
             CampaignId = random.Next(10) == 0 ? null : Campaigns[random.Next(Campaigns.Length)],
             Status = status,
             Featured = status == StoryStatus.Approved && random.Next(20) == 0,

@@ -19,12 +19,17 @@ public sealed class StorageExtensionsTests(AzuriteFixture azurite) : IDisposable
 
     public void Dispose() => _contentRoot.Dispose();
 
-    private IHost Build(Dictionary<string, string?> settings)
+    private IHost Build(Dictionary<string, string?> settings, bool withStories = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _contentRoot.Path, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         builder.AddStorage();
+        if (withStories)
+        {
+            builder.AddStories();
+        }
+
         return builder.Build();
     }
 
@@ -65,18 +70,17 @@ public sealed class StorageExtensionsTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task AddStorage_EveryStore_Resolves()
+    public void AddStorage_RegistersTheBlobStoreAndNoFeatureStore()
     {
-        using var host = Build([]);
+        using var host = Build([], withStories: false);
 
-        Assert.NotNull(host.Services.GetRequiredService<IConversationStateStore>());
-        Assert.NotNull(host.Services.GetRequiredService<IConversationReferenceStore>());
-        Assert.NotNull(host.Services.GetRequiredService<ITeamStore>());
-        Assert.NotNull(host.Services.GetRequiredService<IStoryStore>());
-        Assert.NotNull(host.Services.GetRequiredService<ICampaignStore>());
-        Assert.NotNull(host.Services.GetRequiredService<IDeliveryLedger>());
-        Assert.NotNull(host.Services.GetRequiredService<IAuditLog>());
-        await Task.CompletedTask;
+        Assert.NotNull(host.Services.GetRequiredService<IBlobStore>());
+        Assert.NotNull(host.Services.GetRequiredService<IStorageProbe>());
+        // Each feature registers its own stores (AddStories, AddCampaigns, AddNudges, AddAdmin); Storage names none.
+        Assert.Null(host.Services.GetService<IStoryStore>());
+        Assert.Null(host.Services.GetService<ICampaignStore>());
+        Assert.Null(host.Services.GetService<IDeliveryLedger>());
+        Assert.Null(host.Services.GetService<IAuditLog>());
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public abstract class StoryStoreTests : StorageBackend
         var createdAt = Start.AddMinutes(minutes);
         return new Story
         {
-            Id = StoryIds.New(createdAt),
+            Id = StoryIdGenerator.New(createdAt),
             CampaignId = campaign,
             Status = status,
             Content = new StoryContent

@@ -1,3 +1,4 @@
+using InfoStoryBot.Dialogs.Stories;
 using System.Net;
 using System.Text.Json.Nodes;
 using InfoStoryBot.Bot.Stories;

@@ -270,7 +270,7 @@ public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
     {
         await Stories.CreateAsync(new Story
         {
-            Id = StoryIds.New(at),
+            Id = StoryIdGenerator.New(at),
             Status = status,
             Content = new StoryContent
             {

@@ -1,3 +1,4 @@
+using InfoStoryBot.Bot.Teams;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -247,7 +248,9 @@ public sealed class TurnsThroughTeamsTests : IAsyncLifetime
     /// <summary>A command that fails, to see the pipeline's error handling from outside.</summary>
     private sealed class ExplodingCommand : IChatCommand
     {
-        public string? Match(string text) => text == "explode" ? "" : null;
+        public IReadOnlyList<string> Words { get; } = ["explode"];
+
+        public Audience Audience => Audience.Everyone;
 
         public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("A deliberate failure.");

@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using InfoStoryBot.Dialogs.Stories;
 
-namespace InfoStoryBot.Bot.Stories;
+namespace InfoStoryBot.Dialogs.Stories;
+
+// The story as stored: what the teller told (StoryVocabulary.cs) plus who, when and where it stands. Pure data;
+// Bot/Stories stores it and makes new ids (StoryIdGenerator), because ids come into Dialogs as arguments.
 
 /// <summary>A stored story: what the teller told (<see cref="StoryContent"/>) plus who, when, and where it stands.</summary>
 public sealed record Story
@@ -58,9 +59,16 @@ public sealed record StoryOrigin(string DeliveryId, string? Variant);
 /// </summary>
 public static partial class StoryIds
 {
-    public static string New(DateTimeOffset createdAt) =>
-        createdAt.ToUnixTimeMilliseconds().ToString("x12", CultureInfo.InvariantCulture) + "-"
-        + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+    /// <summary>The id of a story created at <paramref name="createdAt"/> with four random bytes chosen by the caller.</summary>
+    public static string Format(DateTimeOffset createdAt, ReadOnlySpan<byte> random)
+    {
+        if (random.Length != 4)
+        {
+            throw new ArgumentException("A story id takes exactly four random bytes.", nameof(random));
+        }
+
+        return createdAt.ToUnixTimeMilliseconds().ToString("x12", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(random);
+    }
 
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
 

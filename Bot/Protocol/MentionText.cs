@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using InfoStoryBot.Bot.Protocol;
 
-namespace InfoStoryBot.Bot.Teams;
+namespace InfoStoryBot.Bot.Protocol;
 
 /// <summary>
 /// The words a person typed, without the bot's own @mention. In channels Teams only delivers messages

@@ -1,6 +1,6 @@
-using InfoStoryBot.Bot.Turns;
+using InfoStoryBot.Bot.Storage;
 
-namespace InfoStoryBot.Bot.Storage;
+namespace InfoStoryBot.Bot.Turns;
 
 /// <summary>
 /// One item per conversation at "state/{channel key}/{conversation key}.json", keys from

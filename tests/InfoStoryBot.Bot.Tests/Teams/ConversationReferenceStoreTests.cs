@@ -1,7 +1,9 @@
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Bot.Teams;
+using InfoStoryBot.Bot.Tests.Storage;
 
-namespace InfoStoryBot.Bot.Tests.Storage;
+namespace InfoStoryBot.Bot.Tests.Teams;
 
 public sealed class ConversationReferenceStoreTests : StorageBackend
 {

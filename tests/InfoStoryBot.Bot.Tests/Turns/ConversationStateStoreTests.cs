@@ -1,8 +1,9 @@
 using System.Text.Json;
 using InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Bot.Tests.Storage;
 using InfoStoryBot.Bot.Turns;
 
-namespace InfoStoryBot.Bot.Tests.Storage;
+namespace InfoStoryBot.Bot.Tests.Turns;
 
 public abstract class ConversationStateStoreTests : StorageBackend
 {

@@ -1,7 +1,6 @@
 using InfoStoryBot.Bot.Protocol;
-using InfoStoryBot.Bot.Teams;
 
-namespace InfoStoryBot.Bot.Tests.Teams;
+namespace InfoStoryBot.Bot.Tests.Protocol;
 
 public sealed class MentionTextTests
 {

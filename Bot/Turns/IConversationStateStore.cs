@@ -1,6 +1,6 @@
-using InfoStoryBot.Bot.Turns;
+using InfoStoryBot.Bot.Storage;
 
-namespace InfoStoryBot.Bot.Storage;
+namespace InfoStoryBot.Bot.Turns;
 
 /// <summary>Conversation state, one item per conversation, written only conditionally on its ETag.</summary>
 public interface IConversationStateStore

@@ -1,6 +1,7 @@
 using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.Bot.Storage;
 
-namespace InfoStoryBot.Bot.Storage;
+namespace InfoStoryBot.Bot.Teams;
 
 /// <summary>Where the bot can write to later: personal chats by user, channels by channel id.</summary>
 public interface IConversationReferenceStore

@@ -1,6 +1,8 @@
 using InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Bot.Teams;
+using InfoStoryBot.Bot.Tests.Storage;
 
-namespace InfoStoryBot.Bot.Tests.Storage;
+namespace InfoStoryBot.Bot.Tests.Teams;
 
 public sealed class TeamStoreTests : StorageBackend
 {

@@ -1,6 +1,7 @@
 using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.Bot.Storage;
 
-namespace InfoStoryBot.Bot.Storage;
+namespace InfoStoryBot.Bot.Teams;
 
 /// <summary>
 /// "refs/conversation/{conversation key}.json" holds each reference; "refs/personal/{Entra object id key}.json"

@@ -1,4 +1,6 @@
-namespace InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Bot.Storage;
+
+namespace InfoStoryBot.Bot.Teams;
 
 /// <summary>A team the bot is installed in, with the channels it knows of.</summary>
 public sealed record TeamRecord

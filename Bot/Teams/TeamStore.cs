@@ -1,4 +1,6 @@
-namespace InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Bot.Storage;
+
+namespace InfoStoryBot.Bot.Teams;
 
 /// <summary>"teams/{team key}.json", one item per team with its channels, written conditionally on its ETag.</summary>
 internal sealed class TeamStore(IBlobStore store) : ITeamStore
