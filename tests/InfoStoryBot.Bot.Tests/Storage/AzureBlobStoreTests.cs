@@ -55,7 +55,30 @@ public sealed class AzureBlobStoreTests
 
         Assert.Equal(4, transport.Requests.Count);
         Assert.Equal(503, error.Status);
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(4));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Read_AccountRefusesConnections_FailsAfterFourAttemptsInsideTheReadinessTimeout()
+    {
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var store = AzureBlobStoreFactory.FromConnectionString(
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1",
+            "infostorybot");
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<AggregateException>(() => store.ReadAsync("a", None));
+
+        Assert.Equal(4, error.InnerExceptions.Count);
+        Assert.All(error.InnerExceptions, e => Assert.IsType<RequestFailedException>(e));
+        // Health:CheckTimeout defaults to 5 s, and a turn waiting on storage has a person waiting on it.
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
 
     [Fact]
