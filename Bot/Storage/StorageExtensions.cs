@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using InfoStoryBot.Bot.Storage.AzureBlob;
 using InfoStoryBot.Bot.Storage.Local;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,19 +32,9 @@ public static class StorageExtensions
     private static IBlobStore CreateBlobStore(IServiceProvider services, string contentRoot)
     {
         var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (options.UsesAzure)
         {
-            return AzureBlobStore.FromConnectionString(options.ConnectionString, options.Container);
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.AccountUrl))
-        {
-            // A TokenCredential registered by the host (tests, a custom setup) wins over the default chain.
-            var credential = services.GetService<TokenCredential>() ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions
-            {
-                ManagedIdentityClientId = options.ManagedIdentityClientId,
-            });
-            return AzureBlobStore.FromTokenCredential(new Uri(options.AccountUrl), options.Container, credential);
+            return AzureBlobStoreFactory.Create(options, services.GetService<TokenCredential>());
         }
 
         var path = string.IsNullOrWhiteSpace(options.LocalPath)

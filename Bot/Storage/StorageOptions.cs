@@ -12,7 +12,7 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>Shared Key connection string, <c>UseDevelopmentStorage=true</c>, or explicit Azurite endpoints.</summary>
+    /// <summary>Shared Key connection string, <c>UseDevelopmentStorage=true</c>, or explicit Azurite endpoints (parsed by Azure.Storage.Blobs).</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>e.g. https://account.blob.core.windows.net, used with managed identity / DefaultAzureCredential.</summary>
@@ -41,20 +41,16 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
 
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            try
+            if (AzureBlobStoreFactory.ConnectionStringProblem(options.ConnectionString) is { } problem)
             {
-                BlobConnectionString.Parse(options.ConnectionString);
-            }
-            catch (FormatException e)
-            {
-                errors.Add("Storage:ConnectionString is not usable: " + e.Message);
+                errors.Add("Storage:ConnectionString is not usable: " + problem);
             }
         }
 
         if (!string.IsNullOrWhiteSpace(options.AccountUrl))
         {
-            if (!Uri.TryCreate(options.AccountUrl, UriKind.Absolute, out var url)
-                || (url.Scheme != Uri.UriSchemeHttps && !(url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
+            // https only, loopback included: the SDK never sends a bearer token over plain http.
+            if (!Uri.TryCreate(options.AccountUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
             {
                 errors.Add($"Storage:AccountUrl '{options.AccountUrl}' must be an absolute https URL such as https://myaccount.blob.core.windows.net.");
             }

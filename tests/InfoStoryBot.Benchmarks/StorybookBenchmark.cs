@@ -34,7 +34,7 @@ internal static class StorybookBenchmark
         await using var azurite = useAzurite ? await Azurite.StartAsync() : null;
         var folder = keptPath ?? Path.Combine(Path.GetTempPath(), "infostorybot-bench-" + Guid.NewGuid().ToString("N"));
         IBlobStore blobs = azurite is not null
-            ? AzureBlobStore.FromConnectionString(azurite.ConnectionString, "storybook-bench")
+            ? AzureBlobStoreFactory.FromConnectionString(azurite.ConnectionString, "storybook-bench")
             : new LocalFolderBlobStore(folder, TimeProvider.System);
         var backend = azurite is not null ? $"Azurite (port {azurite.Port})" : $"local folder {folder}";
         try

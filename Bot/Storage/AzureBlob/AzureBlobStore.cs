@@ -1,129 +1,99 @@
-using System.Globalization;
-using System.Text;
-using System.Xml;
-using System.Xml.Linq;
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace InfoStoryBot.Bot.Storage.AzureBlob;
 
 /// <summary>
-/// The storage seam on Azure Blob Storage (and Azurite), speaking the Blob REST API over Azure.Core's
-/// pipeline, because Azure.Storage.Blobs cannot be restored here. Retries (408, 429, 500, 502, 503, 504 and
-/// network errors, exponential backoff with jitter) come from the pipeline; 409 and 412 on conditional
-/// requests become <see cref="ConcurrencyConflictException"/>.
+/// The storage seam on Azure Blob Storage (and Azurite), through Microsoft's Azure.Storage.Blobs. The SDK signs,
+/// retries and parses; this class only maps its answers onto the seam's meaning: 409 and 412 on a conditional
+/// request become <see cref="ConcurrencyConflictException"/>, 404 on a read is "not there".
 /// </summary>
 public sealed class AzureBlobStore : IBlobStore
 {
-    /// <summary>
-    /// Pinned so behaviour does not drift: accepted by Azure and by Azurite 3.37 without --skipApiVersionCheck.
-    /// </summary>
-    public const string ApiVersion = "2025-01-05";
+    private readonly BlobContainerClient _container;
 
-    private readonly HttpPipeline _pipeline;
-    private readonly Uri _containerUri;
-
-    public AzureBlobStore(Uri accountEndpoint, string container, HttpPipelinePolicy authentication, BlobRestClientOptions? options = null)
+    public AzureBlobStore(BlobServiceClient service, string container)
     {
-        ArgumentNullException.ThrowIfNull(accountEndpoint);
+        ArgumentNullException.ThrowIfNull(service);
         ArgumentException.ThrowIfNullOrEmpty(container);
-        options ??= new BlobRestClientOptions();
-        AccountEndpoint = accountEndpoint;
+        AccountEndpoint = service.Uri;
         Container = container;
-        _containerUri = new Uri(accountEndpoint.AbsoluteUri.TrimEnd('/') + "/" + container);
-        _pipeline = HttpPipelineBuilder.Build(options, [new ApiVersionPolicy()], [authentication], new ResponseClassifier());
+        _container = service.GetBlobContainerClient(container);
     }
-
-    public static AzureBlobStore FromConnectionString(string connectionString, string container, BlobRestClientOptions? options = null)
-    {
-        var parsed = BlobConnectionString.Parse(connectionString);
-        return new AzureBlobStore(parsed.BlobEndpoint, container, new SharedKeyPolicy(parsed.AccountName, parsed.AccountKey), options);
-    }
-
-    public static AzureBlobStore FromTokenCredential(Uri accountUrl, string container, TokenCredential credential, BlobRestClientOptions? options = null) =>
-        new(accountUrl, container, new BearerTokenAuthenticationPolicy(credential, "https://storage.azure.com/.default"), options);
 
     public Uri AccountEndpoint { get; }
 
     public string Container { get; }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        using var message = CreateMessage(RequestMethod.Put, null, "restype=container");
-        await _pipeline.SendAsync(message, cancellationToken);
-        var status = message.Response.Status;
-        if (status is 201 || (status is 409 && ErrorCode(message.Response) == "ContainerAlreadyExists"))
-        {
-            return;
-        }
-
-        throw Failure(message.Response, "create container " + Container);
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     public async Task<StoredBlob?> ReadAsync(string name, CancellationToken cancellationToken)
     {
         BlobNames.Validate(name);
-        using var message = CreateMessage(RequestMethod.Get, name, null);
-        await _pipeline.SendAsync(message, cancellationToken);
-        var response = message.Response;
-        return response.Status switch
+        try
         {
-            200 => new StoredBlob(response.Content.ToMemory(), ETag(response)),
-            404 => null,
-            _ => throw Failure(response, "read " + name),
-        };
+            var result = (await _container.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value;
+            return new StoredBlob(result.Content.ToMemory(), result.Details.ETag.ToString());
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     public async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken)
     {
         BlobNames.Validate(name);
-        using var message = CreateMessage(RequestMethod.Put, name, null);
-        var request = message.Request;
-        request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
-        request.Headers.SetValue("Content-Type", "application/octet-stream");
-        request.Content = RequestContent.Create(content);
-        if (condition.RequireAbsent)
+        var conditions = condition.RequireAbsent
+            ? new BlobRequestConditions { IfNoneMatch = ETag.All }
+            : condition.IfMatchETag is { } etag ? new BlobRequestConditions { IfMatch = new ETag(etag) } : null;
+        var options = new BlobUploadOptions
         {
-            request.Headers.SetValue("If-None-Match", "*");
-        }
-        else if (condition.IfMatchETag is not null)
-        {
-            request.Headers.SetValue("If-Match", condition.IfMatchETag);
-        }
-
-        await _pipeline.SendAsync(message, cancellationToken);
-        var response = message.Response;
-        return response.Status switch
-        {
-            201 => ETag(response),
-            409 or 412 when condition.RequireAbsent || condition.IfMatchETag is not null =>
-                throw new ConcurrencyConflictException(name, $"Conditional write of '{name}' lost: {ErrorCode(response)}."),
-            404 when condition.IfMatchETag is not null =>
-                throw new ConcurrencyConflictException(name, $"Item '{name}' disappeared since it was read."),
-            _ => throw Failure(response, "write " + name),
+            Conditions = conditions,
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" },
         };
+
+        try
+        {
+            // A block blob's single Put Blob: one request, whole content, atomic replace.
+            using var stream = new BinaryData(content).ToStream();
+            var response = await _container.GetBlockBlobClient(name).UploadAsync(stream, options, cancellationToken);
+            return response.Value.ETag.ToString();
+        }
+        catch (RequestFailedException e) when (conditions is not null && e.Status is 409 or 412)
+        {
+            throw new ConcurrencyConflictException(name, $"Conditional write of '{name}' lost: {Code(e)}.", e);
+        }
+        catch (RequestFailedException e) when (condition.IfMatchETag is not null && e.Status == 404)
+        {
+            throw new ConcurrencyConflictException(name, $"Item '{name}' disappeared since it was read.", e);
+        }
     }
 
     public async Task<bool> DeleteAsync(string name, string? ifMatch, CancellationToken cancellationToken)
     {
         BlobNames.Validate(name);
-        using var message = CreateMessage(RequestMethod.Delete, name, null);
-        if (ifMatch is not null)
+        var conditions = ifMatch is null ? null : new BlobRequestConditions { IfMatch = new ETag(ifMatch) };
+        try
         {
-            message.Request.Headers.SetValue("If-Match", ifMatch);
+            await _container.GetBlobClient(name).DeleteAsync(DeleteSnapshotsOption.None, conditions, cancellationToken);
+            return true;
         }
-
-        await _pipeline.SendAsync(message, cancellationToken);
-        var response = message.Response;
-        return response.Status switch
+        catch (RequestFailedException e) when (e.Status == 404)
         {
-            202 => true,
-            404 when ifMatch is not null => throw new ConcurrencyConflictException(name, $"Item '{name}' disappeared since it was read."),
-            404 => false,
-            409 or 412 => throw new ConcurrencyConflictException(name, $"Conditional delete of '{name}' lost: {ErrorCode(response)}."),
-            _ => throw Failure(response, "delete " + name),
-        };
+            return ifMatch is null
+                ? false
+                : throw new ConcurrencyConflictException(name, $"Item '{name}' disappeared since it was read.", e);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            throw new ConcurrencyConflictException(name, $"Conditional delete of '{name}' lost: {Code(e)}.", e);
+        }
     }
 
     public async Task<BlobPage> ListAsync(string prefix, int maxResults, string? continuation, CancellationToken cancellationToken)
@@ -132,27 +102,22 @@ public sealed class AzureBlobStore : IBlobStore
         ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, 5000);
 
-        var query = new StringBuilder("restype=container&comp=list");
-        query.Append("&maxresults=").Append(maxResults.ToString(CultureInfo.InvariantCulture));
-        if (prefix.Length > 0)
+        var options = new GetBlobsOptions
         {
-            query.Append("&prefix=").Append(Uri.EscapeDataString(prefix));
+            Prefix = prefix.Length == 0 ? null : prefix,
+            // "Auto" may move to Apache Arrow in a later SDK; Azurite and the pinned service version speak XML.
+            ResponseFormat = StorageResponseFormat.Xml,
+        };
+        var pages = _container.GetBlobsAsync(options, cancellationToken)
+            .AsPages(string.IsNullOrEmpty(continuation) ? null : continuation, maxResults);
+        await foreach (var page in pages.WithCancellation(cancellationToken))
+        {
+            // The service lists in ordinal (UTF-8 byte) order, which is the seam's order.
+            var names = page.Values.Select(b => b.Name).ToList();
+            return new BlobPage(names, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
         }
 
-        if (!string.IsNullOrEmpty(continuation))
-        {
-            query.Append("&marker=").Append(Uri.EscapeDataString(continuation));
-        }
-
-        using var message = CreateMessage(RequestMethod.Get, null, query.ToString());
-        await _pipeline.SendAsync(message, cancellationToken);
-        var response = message.Response;
-        if (response.Status != 200)
-        {
-            throw Failure(response, "list " + prefix);
-        }
-
-        return ParseList(response.ContentStream!);
+        return new BlobPage([], null);
     }
 
     public async Task<IBlobLease?> TryAcquireLeaseAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
@@ -168,95 +133,36 @@ public sealed class AzureBlobStore : IBlobStore
             // The lock item exists already (or is leased, which the acquire below reports).
         }
 
-        using var message = CreateMessage(RequestMethod.Put, name, "comp=lease");
-        message.Request.Headers.SetValue("x-ms-lease-action", "acquire");
-        message.Request.Headers.SetValue("x-ms-lease-duration", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture));
-        message.Request.Headers.SetValue("x-ms-proposed-lease-id", Guid.NewGuid().ToString());
-        await _pipeline.SendAsync(message, cancellationToken);
-        var response = message.Response;
-        return response.Status switch
+        var lease = _container.GetBlobClient(name).GetBlobLeaseClient(Guid.NewGuid().ToString());
+        try
         {
-            201 => new BlobLease(this, name, Header(response, "x-ms-lease-id")),
-            409 => null,
-            _ => throw Failure(response, "lease " + name),
-        };
-    }
-
-    private async Task LeaseActionAsync(string name, string leaseId, string action, CancellationToken cancellationToken)
-    {
-        using var message = CreateMessage(RequestMethod.Put, name, "comp=lease");
-        message.Request.Headers.SetValue("x-ms-lease-action", action);
-        message.Request.Headers.SetValue("x-ms-lease-id", leaseId);
-        await _pipeline.SendAsync(message, cancellationToken);
-        var response = message.Response;
-        if (response.Status == 200)
+            await lease.AcquireAsync(duration, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
         {
-            return;
+            return null;
         }
 
-        if (response.Status is 409 or 412 or 404)
-        {
-            throw new ConcurrencyConflictException(name, $"The lease on '{name}' was lost: {ErrorCode(response)}.");
-        }
-
-        throw Failure(response, action + " lease " + name);
+        return new BlobLease(name, lease);
     }
 
-    private HttpMessage CreateMessage(RequestMethod method, string? name, string? query)
-    {
-        var message = _pipeline.CreateMessage();
-        var uri = name is null ? _containerUri.AbsoluteUri : _containerUri.AbsoluteUri + "/" + name;
-        if (query is not null)
-        {
-            uri += "?" + query;
-        }
+    private static string Code(RequestFailedException e) =>
+        string.IsNullOrEmpty(e.ErrorCode) ? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) : e.ErrorCode;
 
-        message.Request.Method = method;
-        message.Request.Uri.Reset(new Uri(uri));
-        return message;
-    }
-
-    private static BlobPage ParseList(Stream xml)
-    {
-        using var reader = XmlReader.Create(xml, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-        var root = XDocument.Load(reader).Root ?? throw new InvalidDataException("List Blobs answered with an empty document.");
-        var names = root.Element("Blobs")?.Elements("Blob").Select(b => (string?)b.Element("Name") ?? "").ToList() ?? [];
-        var next = (string?)root.Element("NextMarker");
-        return new BlobPage(names, string.IsNullOrEmpty(next) ? null : next);
-    }
-
-    private static string ETag(Response response) =>
-        Header(response, "ETag") is { Length: > 0 } etag ? etag : throw new InvalidDataException("Blob service answered without an ETag.");
-
-    private static string Header(Response response, string name) =>
-        response.Headers.TryGetValue(name, out var value) ? value ?? "" : "";
-
-    private static string ErrorCode(Response response) =>
-        Header(response, "x-ms-error-code") is { Length: > 0 } code ? code : response.Status.ToString(CultureInfo.InvariantCulture);
-
-    private RequestFailedException Failure(Response response, string operation) =>
-        new(response.Status, $"Blob storage could not {operation} in container '{Container}': {response.Status} {ErrorCode(response)}.", ErrorCode(response), null);
-
-    /// <summary>Added once per call so every attempt carries the same pinned version.</summary>
-    private sealed class ApiVersionPolicy : HttpPipelineSynchronousPolicy
-    {
-        public override void OnSendingRequest(HttpMessage message) =>
-            message.Request.Headers.SetValue("x-ms-version", ApiVersion);
-    }
-
-    private sealed class BlobLease(AzureBlobStore store, string name, string leaseId) : IBlobLease
+    private sealed class BlobLease(string name, BlobLeaseClient lease) : IBlobLease
     {
         private bool _released;
 
         public string Name => name;
 
-        public string LeaseId => leaseId;
+        public string LeaseId => lease.LeaseId;
 
-        public Task RenewAsync(CancellationToken cancellationToken) => store.LeaseActionAsync(name, leaseId, "renew", cancellationToken);
+        public Task RenewAsync(CancellationToken cancellationToken) =>
+            LostAsConflict(() => lease.RenewAsync(cancellationToken: cancellationToken));
 
         public async Task ReleaseAsync(CancellationToken cancellationToken)
         {
-            await store.LeaseActionAsync(name, leaseId, "release", cancellationToken);
+            await LostAsConflict(() => lease.ReleaseAsync(cancellationToken: cancellationToken));
             _released = true;
         }
 
@@ -267,21 +173,17 @@ public sealed class AzureBlobStore : IBlobStore
                 await ReleaseAsync(CancellationToken.None);
             }
         }
-    }
-}
 
-/// <summary>Pipeline options: exponential retries, five attempts after the first, capped delay.</summary>
-public sealed class BlobRestClientOptions : ClientOptions
-{
-    public BlobRestClientOptions()
-    {
-        Retry.Mode = RetryMode.Exponential;
-        Retry.MaxRetries = 5;
-        Retry.Delay = TimeSpan.FromMilliseconds(200);
-        Retry.MaxDelay = TimeSpan.FromSeconds(8);
-        Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
-        Diagnostics.ApplicationId = "InfoStoryBot";
-        // Request and response bodies are stories: keep them out of Azure.Core's logs.
-        Diagnostics.IsLoggingContentEnabled = false;
+        private async Task LostAsConflict(Func<Task> action)
+        {
+            try
+            {
+                await action();
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+            {
+                throw new ConcurrencyConflictException(name, $"The lease on '{name}' was lost: {Code(e)}.", e);
+            }
+        }
     }
 }

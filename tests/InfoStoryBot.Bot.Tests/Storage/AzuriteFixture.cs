@@ -22,7 +22,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task<AzureBlobStore> NewStoreAsync()
     {
-        var store = AzureBlobStore.FromConnectionString(Azurite.ConnectionString, "t" + Guid.NewGuid().ToString("N"));
+        var store = AzureBlobStoreFactory.FromConnectionString(Azurite.ConnectionString, "t" + Guid.NewGuid().ToString("N"));
         await store.InitializeAsync(CancellationToken.None);
         return store;
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Storage.Local;
 using InfoStoryBot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InfoStoryBot.Bot.Tests.Storage;
 

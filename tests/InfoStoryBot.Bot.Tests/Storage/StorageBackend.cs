@@ -1,5 +1,6 @@
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Storage.Local;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InfoStoryBot.Bot.Tests.Storage;
 
@@ -13,7 +14,7 @@ public abstract class StorageBackend : IAsyncLifetime
 
     protected IBlobStore Blobs { get; private set; } = null!;
 
-    protected FakeTimeProvider Time { get; } = new();
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>The local folder, when the backend is local; null on Azurite.</summary>
     protected string? LocalRoot => _folder?.Path;

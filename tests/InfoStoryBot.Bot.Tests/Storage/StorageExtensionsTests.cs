@@ -109,7 +109,8 @@ public sealed class StorageExtensionsTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task AddStorage_BlobServiceUnreachable_FailsStartNamingTheStorage()
     {
-        using var host = Build(new() { ["Storage:ConnectionString"] = $"AccountName=devstoreaccount1;AccountKey={BlobConnectionString.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:9/devstoreaccount1" });
+        var unreachable = azurite.Azurite.ConnectionString.Replace(azurite.Azurite.BlobEndpoint.ToString(), "http://127.0.0.1:9/devstoreaccount1", StringComparison.Ordinal);
+        using var host = Build(new() { ["Storage:ConnectionString"] = unreachable });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync(timeout.Token));
