@@ -10,7 +10,7 @@ namespace InfoStoryBot.Bot.DevChat;
 internal sealed class DevChatPage(string contentRoot)
 {
     public const string InstallHint = "npm ci --prefix Bot/DevChat/web";
-    public const string PublishHint = "dotnet publish Bot -c Release";
+    private const string PublishHint = "dotnet publish Bot -c Release";
 
     private const string PageFolder = "DevChat/page";
 
@@ -95,14 +95,14 @@ internal sealed class DevChatPage(string contentRoot)
         <pre>{InstallHint}</pre>
         <p>then reload this page. A Debug build does this for you when npm is on the path.</p>
         <h2>Running a published build</h2>
-        <p>Install Node.js (which brings npm), then publish again from the repository root:</p>
+        <p>Install Node.js (which brings npm), then publish again from the repository root, with the options you used before, e.g.</p>
         <pre>{PublishHint}</pre>
         <p>The publish fetches the bundle with npm and carries it in its output as <code>DevChat/webchat/webchat.js</code>, next to <code>InfoStoryBot.Bot.dll</code>.</p>
         """;
 
     private const string PageMissingHtml = $"""
         <h1>DevChat’s page is not in this build</h1>
-        <p>The bot itself is running, but the files of the local Web Chat page are missing. A publish carries them in <code>{PageFolder}</code>, next to <code>InfoStoryBot.Bot.dll</code>; publish again from the repository root:</p>
+        <p>The bot itself is running, but the files of the local Web Chat page are missing. A publish carries them in <code>{PageFolder}</code>, next to <code>InfoStoryBot.Bot.dll</code>; publish again from the repository root, with the options you used before, e.g.</p>
         <pre>{PublishHint}</pre>
         <p>(A publish with <code>-p:PublishDevChat=false</code>, as the container image does, leaves DevChat out.)</p>
         """;
