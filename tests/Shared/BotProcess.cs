@@ -41,7 +41,8 @@ internal sealed class BotProcess : IAsyncDisposable
     /// </summary>
     public static string BotDll => Path.Combine(RepoPaths.Root, "Bot", "bin", Configuration, "net10.0", "InfoStoryBot.Bot.dll");
 
-    private static string Configuration =>
+    /// <summary>The build configuration of the caller (Debug or Release), which is the one of the bot it can run.</summary>
+    public static string Configuration =>
         AppContext.BaseDirectory.Replace('\\', '/').Contains("/bin/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
 
     public int Port { get; }
@@ -276,7 +277,7 @@ internal sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>The dotnet host running us (the SDK sets DOTNET_HOST_PATH), else dotnet on PATH.</summary>
-    private static string DotnetHost()
+    public static string DotnetHost()
     {
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
         {

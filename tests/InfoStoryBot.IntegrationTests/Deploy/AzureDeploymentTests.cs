@@ -119,6 +119,7 @@ public sealed partial class AzureDeploymentTests
     [InlineData(@"^FROM mcr\.microsoft\.com/dotnet/aspnet:10\.0 AS runtime$", "runs on the ASP.NET Core 10 runtime image")]
     [InlineData(@"dotnet publish Bot/InfoStoryBot\.Bot\.csproj -c Release", "publishes the Bot project in Release")]
     [InlineData(@"ASPNETCORE_URLS=http://\+:8080", "listens on 8080")]
+    [InlineData(@"^RUN dotnet publish .*/p:PublishDevChat=false", "leaves DevChat out of the Production image (and never looks for npm)")]
     [InlineData(@"^USER \$APP_UID$", "runs as the image's non-root user")]
     [InlineData(@"^ENTRYPOINT \[""dotnet"", ""InfoStoryBot\.Bot\.dll""\]$", "starts the published assembly")]
     public void Dockerfile_States(string pattern, string why)
