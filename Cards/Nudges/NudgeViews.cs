@@ -82,3 +82,29 @@ public sealed record StorybookProgressView : NudgeView
     /// <summary>Worded figure, e.g. "42 of 100 stories".</summary>
     public required string ProgressLabel { get; init; }
 }
+
+/// <summary>A reminder time offered after a pledge (the label in the person's local time, the value sent back).</summary>
+public sealed record ReminderTimeOption(string Label, string Value);
+
+/// <summary>The card answering "I’ll share a story this week": when shall I remind you?</summary>
+/// <param name="ZoneLabel">The zone the times are in, e.g. "Europe/London".</param>
+public sealed record PledgeTimesView(IReadOnlyList<ReminderTimeOption> Choices, string ZoneLabel);
+
+/// <param name="ReminderLabel">When the reminder will come, e.g. "Thursday 14:00"; null when the person wanted none.</param>
+public sealed record PledgeConfirmedView(string? ReminderLabel);
+
+/// <summary>The one reminder, in 1:1 chat, at the time the person picked.</summary>
+public sealed record PledgeReminderView(string CampaignName);
+
+/// <summary>The whole story, for "Read it" on story of the day.</summary>
+public sealed record NudgeStoryView(StoryDisplay Story, string CampaignName);
+
+/// <summary>One line of <c>nudge list</c>, worded.</summary>
+public sealed record NudgeListItem(string Id, string Name, string East, bool MayUse, string Reason, bool PlannedToday);
+
+public sealed record NudgeListView(string CampaignName, IReadOnlyList<NudgeListItem> Entries);
+
+/// <summary>What <c>nudge preview</c> shows beside the card itself: the entry, why it was chosen, the facts used.</summary>
+public sealed record NudgeDecisionView(string CampaignName, string EntryId, string EntryName, string Why, IReadOnlyList<NudgeFactLine> FactsUsed, string? Variant);
+
+public sealed record NudgeFactLine(string Label, string Value);
