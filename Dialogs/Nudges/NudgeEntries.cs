@@ -335,11 +335,16 @@ internal static class NudgeEntries
 
     // ---- partnership-element ----
 
-    /// <summary>The element with the fewest stories; ties take turns by day, so the questions vary.</summary>
+    /// <summary>
+    /// The element with the fewest stories. Ties go by how far the campaign has run, so the six elements come
+    /// round in turn over the campaign whatever days the plan asks on (a turn by day number alone would give the
+    /// same element every time a plan's cycle is a multiple of six days).
+    /// </summary>
     public static PartnershipElement ElementOfTheDay(NudgeFacts facts)
     {
         var all = Enum.GetValues<PartnershipElement>();
-        var offset = (int)((uint)(facts.DayNumber + facts.Seed) % (uint)all.Length);
+        var progress = facts.TotalDays > 0 ? (long)Math.Clamp(facts.DayNumber - 1, 0, facts.TotalDays - 1) * all.Length / facts.TotalDays : 0;
+        var offset = (int)((uint)(progress + facts.Seed) % (uint)all.Length);
         return all
             .Select((e, i) => (Element: e, Turn: (i - offset + all.Length) % all.Length))
             .OrderBy(x => Count(facts.ElementCounts, x.Element))

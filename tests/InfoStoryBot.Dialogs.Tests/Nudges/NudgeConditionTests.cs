@@ -178,11 +178,14 @@ public sealed class NudgeConditionTests
     }
 
     [Fact]
-    public void PartnershipElement_NoCounts_TakesTurnsDayByDay()
+    public void PartnershipElement_NoCounts_EveryElementComesRoundOverTheCampaign()
     {
-        var elements = Enumerable.Range(1, 6).Select(d => NudgeEntries.ElementOfTheDay(Facts(day: d))).ToList();
+        // Days 2, 14 and 26 are the default plan's partnership days: a twelve-day cycle, a multiple of six.
+        var onPlanDays = new[] { 2, 14, 26 }.Select(d => NudgeEntries.ElementOfTheDay(Facts(day: d))).ToList();
+        var overCampaign = Enumerable.Range(1, 30).Select(d => NudgeEntries.ElementOfTheDay(Facts(day: d))).Distinct().Count();
 
-        Assert.Equal(6, elements.Distinct().Count());
+        Assert.Equal(3, onPlanDays.Distinct().Count());
+        Assert.Equal(6, overCampaign);
     }
 
     [Fact]
