@@ -36,6 +36,12 @@ public static class ActionNames
     public const string StoryWithdraw = "stories.withdraw";
     public const string StoryWithdrawConfirm = "stories.withdraw.confirm";
     public const string StoryWithdrawCancel = "stories.withdraw.cancel";
+
+    // Nudge cards (in a channel, or a reminder in 1:1); each carries the delivery id and variant.
+    public const string NudgeShare = "nudge.share";
+    public const string NudgeRead = "nudge.read";
+    public const string NudgePledge = "nudge.pledge";
+    public const string NudgePledgeRemind = "nudge.pledge.remind";
 }
 
 public static class ActionKeys
@@ -58,6 +64,10 @@ public static class ActionKeys
     // On a "Share your story" button of a nudge: which delivery and experiment variant led to the story.
     public const string DeliveryId = "deliveryId";
     public const string Variant = "variant";
+
+    /// <summary>On a pledge reminder-time button: the chosen instant, ISO 8601 in UTC, or <see cref="NoReminder"/>.</summary>
+    public const string RemindAt = "remindAt";
+    public const string NoReminder = "none";
 
     /// <summary>The "no filter" value of a storybook filter.</summary>
     public const string Any = "any";
