@@ -25,6 +25,19 @@ public sealed class CampaignStoreTests : StorageBackend
         PlannedNudges = [new(new DateOnly(2026, 3, 3), "campaign-moment")],
         LiveFrom = new DateTimeOffset(2026, 2, 20, 10, 0, 0, TimeSpan.Zero),
         UpdatedBy = "admin-object-id",
+        EarlierTimetables =
+        [
+            new CampaignTimetable
+            {
+                StartDate = new DateOnly(2026, 3, 2),
+                EndDate = new DateOnly(2026, 3, 27),
+                DaysOfWeek = [DayOfWeek.Tuesday],
+                PostingTime = new TimeOnly(9, 0),
+                TimeZone = "Europe/London",
+                TargetChannelIds = ["19:general@thread.tacv2"],
+                ReplacedAt = new DateTimeOffset(2026, 2, 21, 10, 0, 0, TimeSpan.Zero),
+            },
+        ],
         Goal = "A story from every partner",
         StoryTarget = 30,
         CreatedAt = new DateTimeOffset(2026, 2, 20, 10, 0, 0, TimeSpan.Zero),
@@ -45,7 +58,9 @@ public sealed class CampaignStoreTests : StorageBackend
         Assert.Equal(campaign.DaysOfWeek, value.DaysOfWeek);
         Assert.Equal(campaign.TargetChannelIds, value.TargetChannelIds);
         Assert.Equal(campaign.PlannedNudges, value.PlannedNudges);
-        Assert.Equal(campaign.EarlierTimetables, value.EarlierTimetables);
+        var earlier = Assert.Single(value.EarlierTimetables);
+        Assert.True(campaign.EarlierTimetables[0].SameAs(earlier));
+        Assert.Equal(campaign.EarlierTimetables[0].ReplacedAt, earlier.ReplacedAt);
     }
 
     [Fact]

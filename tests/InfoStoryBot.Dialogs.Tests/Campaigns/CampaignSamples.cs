@@ -46,5 +46,5 @@ internal static class CampaignSamples
 
     /// <summary>All slots of the campaign between two far-apart instants.</summary>
     public static IReadOnlyList<CampaignSlot> AllDue(Campaign campaign, IReadOnlyCollection<DateOnly>? nonWorking = null) =>
-        CampaignSchedule.DueSlots(campaign, Utc(2026, 1, 1, 0, 0), Utc(2029, 1, 1, 0, 0), nonWorking ?? []);
+        CampaignSchedule.DueSlots(campaign, Utc(2000, 1, 1, 0, 0), Utc(2200, 1, 1, 0, 0), nonWorking ?? []);
 }
