@@ -1,4 +1,5 @@
 using InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Dialogs.Campaigns;
 
 namespace InfoStoryBot.Bot.Campaigns;
 

@@ -1,4 +1,5 @@
 using InfoStoryBot.Bot.Campaigns;
+using InfoStoryBot.Dialogs.Campaigns;
 
 namespace InfoStoryBot.Bot.StoryCapture;
 

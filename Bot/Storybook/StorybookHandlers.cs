@@ -96,6 +96,6 @@ public sealed class StorybookHandlers(IStoryStore stories, ICampaignStore campai
         public static Filters From(string? pillar, string? element, string? campaign) => new(
             StoryViews.TryParsePillar(pillar, out var p) ? p : null,
             StoryViews.TryParseElement(element, out var e) ? e : null,
-            campaign != ActionKeys.Any && Campaigns.CampaignIds.IsValid(campaign) ? campaign : null);
+            campaign != ActionKeys.Any && InfoStoryBot.Dialogs.Campaigns.CampaignIds.IsValid(campaign) ? campaign : null);
     }
 }

@@ -1,6 +1,7 @@
 using InfoStoryBot.Bot.Campaigns;
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Tests.Storage;
+using InfoStoryBot.Dialogs.Campaigns;
 
 namespace InfoStoryBot.Bot.Tests.Campaigns;
 
@@ -21,6 +22,22 @@ public sealed class CampaignStoreTests : StorageBackend
         TimeZone = "Europe/London",
         TargetChannelIds = ["19:general@thread.tacv2"],
         State = CampaignState.Scheduled,
+        PlannedNudges = [new(new DateOnly(2026, 3, 3), "campaign-moment")],
+        LiveFrom = new DateTimeOffset(2026, 2, 20, 10, 0, 0, TimeSpan.Zero),
+        UpdatedBy = "admin-object-id",
+        EarlierTimetables =
+        [
+            new CampaignTimetable
+            {
+                StartDate = new DateOnly(2026, 3, 2),
+                EndDate = new DateOnly(2026, 3, 27),
+                DaysOfWeek = [DayOfWeek.Tuesday],
+                PostingTime = new TimeOnly(9, 0),
+                TimeZone = "Europe/London",
+                TargetChannelIds = ["19:general@thread.tacv2"],
+                ReplacedAt = new DateTimeOffset(2026, 2, 21, 10, 0, 0, TimeSpan.Zero),
+            },
+        ],
         Goal = "A story from every partner",
         StoryTarget = 30,
         CreatedAt = new DateTimeOffset(2026, 2, 20, 10, 0, 0, TimeSpan.Zero),
@@ -36,9 +53,34 @@ public sealed class CampaignStoreTests : StorageBackend
         var loaded = await Store.GetAsync("spring-2026-infostory", None);
 
         Assert.Equal(etag, loaded!.ETag);
-        Assert.Equal(campaign with { DaysOfWeek = loaded.Value.DaysOfWeek, TargetChannelIds = loaded.Value.TargetChannelIds }, loaded.Value);
-        Assert.Equal(campaign.DaysOfWeek, loaded.Value.DaysOfWeek);
-        Assert.Equal(campaign.TargetChannelIds, loaded.Value.TargetChannelIds);
+        var value = loaded.Value;
+        Assert.Equal(campaign with { DaysOfWeek = value.DaysOfWeek, TargetChannelIds = value.TargetChannelIds, PlannedNudges = value.PlannedNudges, EarlierTimetables = value.EarlierTimetables }, value);
+        Assert.Equal(campaign.DaysOfWeek, value.DaysOfWeek);
+        Assert.Equal(campaign.TargetChannelIds, value.TargetChannelIds);
+        Assert.Equal(campaign.PlannedNudges, value.PlannedNudges);
+        var earlier = Assert.Single(value.EarlierTimetables);
+        Assert.True(campaign.EarlierTimetables[0].SameAs(earlier));
+        Assert.Equal(campaign.EarlierTimetables[0].ReplacedAt, earlier.ReplacedAt);
+    }
+
+    [Fact]
+    public async Task Get_CampaignStoredBeforeTheModelMoved_StillReads()
+    {
+        const string stored = """
+            {"id":"spring-2026","name":"Spring 2026","startDate":"2026-03-02","endDate":"2026-03-27","daysOfWeek":["Tuesday","Thursday"],
+             "postingTime":"09:30:00","timeZone":"Europe/London","targetChannelIds":["19:general@thread.tacv2"],"state":"Scheduled",
+             "goal":"A story from every partner","storyTarget":30,"createdAt":"2026-02-20T10:00:00+00:00","updatedAt":"2026-02-20T10:00:00+00:00"}
+            """;
+        await Blobs.WriteAsync("campaigns/spring-2026.json", System.Text.Encoding.UTF8.GetBytes(stored), WriteCondition.IfAbsent, None);
+
+        var loaded = (await Store.GetAsync("spring-2026", None))!.Value;
+
+        Assert.Equal([DayOfWeek.Tuesday, DayOfWeek.Thursday], loaded.DaysOfWeek);
+        Assert.Equal(new TimeOnly(9, 30), loaded.PostingTime);
+        Assert.Equal(CampaignState.Scheduled, loaded.State);
+        Assert.Empty(loaded.PlannedNudges);
+        Assert.Empty(loaded.EarlierTimetables);
+        Assert.Null(loaded.LiveFrom);
     }
 
     [Fact]
