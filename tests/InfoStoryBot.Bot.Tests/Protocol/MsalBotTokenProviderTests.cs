@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.TeamsSimulator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Identity.Client;
 using Sim = InfoStoryBot.TeamsSimulator.TeamsSimulator;
 
@@ -10,7 +11,7 @@ namespace InfoStoryBot.Bot.Tests.Protocol;
 
 public sealed class MsalBotTokenProviderTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task GetToken_Twice_OneRequestToTheTokenEndpoint()
