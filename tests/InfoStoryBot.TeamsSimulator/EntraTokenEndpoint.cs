@@ -9,8 +9,10 @@ namespace InfoStoryBot.TeamsSimulator;
 /// <summary>
 /// The Entra v2 client-credentials endpoint (<c>POST /{tenant}/oauth2/v2.0/token</c>), as far as MSAL needs it:
 /// the bot's outbound tokens come from here, and the Connector accepts only tokens it issued and that have not expired.
+/// It answers on a port of its own (<paramref name="port"/>), so that it can be made unreachable while the Connector
+/// and the metadata stay up.
 /// </summary>
-internal sealed class EntraTokenEndpoint(TeamsSimulatorOptions options)
+internal sealed class EntraTokenEndpoint(TeamsSimulatorOptions options, RefusableListener port) : IDisposable
 {
     public const string PathSuffix = "/oauth2/v2.0/token";
     public const string BotFrameworkScope = "https://api.botframework.com/.default";
@@ -19,8 +21,29 @@ internal sealed class EntraTokenEndpoint(TeamsSimulatorOptions options)
     private readonly List<TokenRequest> _log = [];
     private readonly ConcurrentDictionary<string, DateTimeOffset> _issued = new(StringComparer.Ordinal);
     private int _requests;
+    private volatile TokenEndpointFault _fault;
 
     public int RequestCount => Volatile.Read(ref _requests);
+
+    /// <summary>The endpoint's own port, which <see cref="TokenEndpointFault.Unreachable"/> shuts.</summary>
+    public int Port => port.Port;
+
+    public TokenEndpointFault Fault
+    {
+        get => _fault;
+        set
+        {
+            _fault = value;
+            if (value == TokenEndpointFault.Unreachable)
+            {
+                port.Shut();
+            }
+            else
+            {
+                port.Open();
+            }
+        }
+    }
 
     public IReadOnlyList<TokenRequest> Requests
     {
@@ -33,12 +56,27 @@ internal sealed class EntraTokenEndpoint(TeamsSimulatorOptions options)
         }
     }
 
-    public static bool Matches(HttpContext context, string path) =>
-        path.EndsWith(PathSuffix, StringComparison.OrdinalIgnoreCase) && HttpMethods.IsPost(context.Request.Method);
+    /// <summary>Token requests count only on the endpoint's own port: an outage there must not be bypassed through the Connector's.</summary>
+    public bool Matches(HttpContext context, string path) =>
+        context.Request.Host.Port == port.Port && path.EndsWith(PathSuffix, StringComparison.OrdinalIgnoreCase) && HttpMethods.IsPost(context.Request.Method);
 
     public async Task HandleAsync(HttpContext context, string path)
     {
         Interlocked.Increment(ref _requests);
+        if (_fault == TokenEndpointFault.NoAnswer)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up, which is what this fault is for.
+            }
+
+            return;
+        }
+
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
         var tenant = path.Trim('/').Split('/')[0];
         if (form is null || form["grant_type"] != "client_credentials")
@@ -66,7 +104,7 @@ internal sealed class EntraTokenEndpoint(TeamsSimulatorOptions options)
             _log.Add(new TokenRequest(tenant, form["client_id"].ToString(), form["scope"].ToString(), !string.IsNullOrEmpty(form["client_secret"]), !string.IsNullOrEmpty(form["client_assertion"])));
         }
 
-        if (!secretOk && !assertionOk)
+        if (_fault == TokenEndpointFault.InvalidClient || (!secretOk && !assertionOk))
         {
             await WriteOAuthErrorAsync(context, 401, "invalid_client", "AADSTS7000215: Invalid client secret provided.");
             return;
@@ -102,6 +140,8 @@ internal sealed class EntraTokenEndpoint(TeamsSimulatorOptions options)
 
         return _issued.TryGetValue(header.Parameter, out var expires) && expires > options.TimeProvider.GetUtcNow();
     }
+
+    public void Dispose() => port.Dispose();
 }
 
 /// <summary>One request to the simulated token endpoint.</summary>

@@ -19,15 +19,26 @@ internal static class SimulatorResponses
     public static Task<int> WriteErrorAsync(HttpContext context, int status, string code, string message) =>
         WriteJsonAsync(context, status, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } });
 
-    /// <summary>Entra's OAuth error, whose description starts with the AADSTS code it also lists in <c>error_codes</c>.</summary>
-    public static Task<int> WriteOAuthErrorAsync(HttpContext context, int status, string error, string description) =>
-        WriteJsonAsync(context, status, new JsonObject
+    /// <summary>
+    /// Entra's OAuth error as login.microsoftonline.com sends it: the AADSTS code leads the description (which ends
+    /// with trace and correlation ids and a timestamp) and is listed again in <c>error_codes</c>.
+    /// </summary>
+    /// <param name="description">Starts with the code, e.g. <c>AADSTS7000215: Invalid client secret provided.</c></param>
+    public static Task<int> WriteOAuthErrorAsync(HttpContext context, int status, string error, string description)
+    {
+        var code = int.Parse(description[6..description.IndexOf(':', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+        var traceId = Guid.NewGuid().ToString();
+        var correlationId = Guid.NewGuid().ToString();
+        var timestamp = DateTimeOffset.UtcNow;
+        return WriteJsonAsync(context, status, new JsonObject
         {
             ["error"] = error,
-            ["error_description"] = description,
-            ["error_codes"] = new JsonArray(int.Parse(description[6..description.IndexOf(':', StringComparison.Ordinal)], CultureInfo.InvariantCulture)),
-            ["timestamp"] = DateTimeOffset.UtcNow.ToString("u", CultureInfo.InvariantCulture),
-            ["trace_id"] = Guid.NewGuid().ToString(),
-            ["correlation_id"] = Guid.NewGuid().ToString(),
+            ["error_description"] = $"{description} Trace ID: {traceId} Correlation ID: {correlationId} Timestamp: {timestamp.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}",
+            ["error_codes"] = new JsonArray(code),
+            ["timestamp"] = timestamp.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["trace_id"] = traceId,
+            ["correlation_id"] = correlationId,
+            ["error_uri"] = "https://login.microsoftonline.com/error?code=" + code.ToString(CultureInfo.InvariantCulture),
         });
+    }
 }

@@ -41,7 +41,7 @@ public sealed class TeamsSimulator : IAsyncDisposable
     private readonly string _servicePath;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    private TeamsSimulator(WebApplication app, TeamsSimulatorOptions options, Uri baseUri)
+    private TeamsSimulator(WebApplication app, TeamsSimulatorOptions options, Uri baseUri, RefusableListener tokenPort)
     {
         _app = app;
         _options = options;
@@ -49,7 +49,7 @@ public sealed class TeamsSimulator : IAsyncDisposable
         _servicePath = "/" + options.ServicePath.Trim('/') + "/";
         ServiceUrl = new Uri(baseUri, options.ServicePath.Trim('/') + "/").ToString();
         _issuer = new ConnectorTokenIssuer(options, baseUri);
-        _tokenEndpoint = new EntraTokenEndpoint(options);
+        _tokenEndpoint = new EntraTokenEndpoint(options, tokenPort);
         _faults = new ConnectorFaults(options.Seed);
         _connector = new SimulatedConnector(options, _faults, _tokenEndpoint);
         Activities = new TeamsActivityFactory(this);
@@ -66,8 +66,11 @@ public sealed class TeamsSimulator : IAsyncDisposable
     /// <summary>The value for the bot's ToBotFromChannelOpenIdMetadataUrl.</summary>
     public string OpenIdMetadataUrl => new Uri(BaseUri, MetadataPath).ToString();
 
-    /// <summary>The value for the bot's ToChannelFromBotLoginUrl (an Entra-style authority with the tenant).</summary>
-    public string LoginUrl => new Uri(BaseUri, _options.TenantId).ToString();
+    /// <summary>
+    /// The value for the bot's ToChannelFromBotLoginUrl (an Entra-style authority with the tenant), on the token
+    /// endpoint's own port so that <see cref="TokenEndpointFault"/> can make it unreachable alone.
+    /// </summary>
+    public string LoginUrl => new UriBuilder(BaseUri) { Port = _tokenEndpoint.Port, Path = _options.TenantId }.Uri.ToString();
 
     public string? AppId => _options.AppId;
 
@@ -131,6 +134,17 @@ public sealed class TeamsSimulator : IAsyncDisposable
     /// <summary>Every request to the token endpoint, with how the client authenticated.</summary>
     public IReadOnlyList<TokenRequest> TokenRequests => _tokenEndpoint.Requests;
 
+    /// <summary>
+    /// Breaks the token endpoint until set back to <see cref="TokenEndpointFault.None"/>: unreachable (connections
+    /// refused), silent (connections accepted, never answered) or refusing the bot's credentials with AADSTS7000215.
+    /// The Connector and the metadata stay up.
+    /// </summary>
+    public TokenEndpointFault TokenEndpointFault
+    {
+        get => _tokenEndpoint.Fault;
+        set => _tokenEndpoint.Fault = value;
+    }
+
     // The Connector: what the bot called, and what went wrong on purpose.
 
     public IReadOnlyList<ConnectorCall> Calls => _connector.Calls;
@@ -168,8 +182,9 @@ public sealed class TeamsSimulator : IAsyncDisposable
         TeamsSimulator? simulator = null;
         app.Run(context => simulator!.HandleAsync(context));
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        simulator = new TeamsSimulator(app, options, new Uri(address.TrimEnd('/') + "/"));
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/");
+        var tokenPort = new RefusableListener(new IPEndPoint(IPAddress.Loopback, address.Port));
+        simulator = new TeamsSimulator(app, options, address, tokenPort);
         return simulator;
     }
 
@@ -207,6 +222,8 @@ public sealed class TeamsSimulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The token endpoint's port first: it cuts any request a NoAnswer fault is holding, so the server stops at once.
+        _tokenEndpoint.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         _http.Dispose();
@@ -221,7 +238,7 @@ public sealed class TeamsSimulator : IAsyncDisposable
             return handled;
         }
 
-        if (EntraTokenEndpoint.Matches(context, path))
+        if (_tokenEndpoint.Matches(context, path))
         {
             return _tokenEndpoint.HandleAsync(context, path);
         }
