@@ -9,6 +9,7 @@ public static class HealthExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IReadinessCheck, StorageReadinessCheck>();
+        builder.Services.AddSingleton<IReadinessCheck, OutboundIdentityReadinessCheck>();
         return builder;
     }
 }

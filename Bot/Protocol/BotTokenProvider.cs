@@ -8,8 +8,39 @@ namespace InfoStoryBot.Bot.Protocol;
 /// <summary>Bearer tokens for the bot's calls to the Bot Connector.</summary>
 public interface IBotTokenProvider
 {
-    /// <summary>The access token to send, or null in local mode where no Authorization header is sent.</summary>
-    Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken);
+    /// <summary>
+    /// The access token to send (none in local mode, where no Authorization header is sent), or why none could be had.
+    /// Never throws for an outage or a refusal, and never waits longer than <see cref="ConnectorClientOptions.TokenTimeout"/>;
+    /// only cancellation of <paramref name="cancellationToken"/> propagates.
+    /// </summary>
+    Task<BotToken> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken);
+}
+
+/// <summary>What asking for the bot's outbound token came to: a token, no token needed (local mode), or a problem.</summary>
+public sealed record BotToken
+{
+    /// <summary>The problem when the token endpoint (Entra, or the managed identity endpoint) cannot be reached or does not answer.</summary>
+    public const string Unreachable = "TokenEndpointUnreachable";
+
+    /// <summary>The bearer token; null in local mode and when there is a <see cref="Problem"/>.</summary>
+    public string? AccessToken { get; init; }
+
+    /// <summary>
+    /// Why no token could be had, short and stable enough to log and alert on: <see cref="Unreachable"/>, the AADSTS
+    /// code Entra answered (e.g. <c>AADSTS7000215</c>, a wrong or expired secret), or else MSAL's error code.
+    /// </summary>
+    public string? Problem { get; init; }
+
+    /// <summary>The longer story (MSAL's message, the network error). It can name hosts and ids: logs only, never an anonymous caller.</summary>
+    public string? Detail { get; init; }
+
+    public bool IsAvailable => Problem is null;
+
+    public static BotToken NotNeeded { get; } = new();
+
+    public static BotToken Of(string accessToken) => new() { AccessToken = accessToken };
+
+    public static BotToken Unavailable(string problem, string? detail) => new() { Problem = problem, Detail = detail };
 }
 
 /// <summary>
@@ -17,16 +48,28 @@ public interface IBotTokenProvider
 /// nearly every call: a confidential client (secret or certificate) for SingleTenant and legacy MultiTenant,
 /// a managed identity application for UserAssignedMSI.
 /// </summary>
+/// <remarks>
+/// A failure is an answer, not an exception: the callers (a turn's replies, proactive sends, the readiness check)
+/// each report it once in their own words. MSAL retries what it considers transient on its own; the whole call,
+/// retries included, is bounded by <see cref="ConnectorClientOptions.TokenTimeout"/> so a silent endpoint cannot
+/// hold a turn past the time Teams waits for it.
+/// </remarks>
 internal sealed class MsalBotTokenProvider : IBotTokenProvider
 {
     private readonly BotAuthenticationOptions _options;
+    private readonly IOptions<ConnectorClientOptions> _connector;
     private readonly IConfidentialClientApplication? _confidential;
     private readonly IManagedIdentityApplication? _managedIdentity;
     private readonly ILogger<MsalBotTokenProvider> _logger;
 
-    public MsalBotTokenProvider(IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClientFactory, ILogger<MsalBotTokenProvider> logger)
+    public MsalBotTokenProvider(
+        IOptions<BotAuthenticationOptions> options,
+        IOptions<ConnectorClientOptions> connector,
+        IHttpClientFactory httpClientFactory,
+        ILogger<MsalBotTokenProvider> logger)
     {
         _options = options.Value;
+        _connector = connector;
         _logger = logger;
         if (_options.IsLocalMode)
         {
@@ -64,30 +107,63 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
         _confidential = builder.Build();
     }
 
-    public async Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
+    public async Task<BotToken> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
-        if (_confidential is not null)
+        if (_confidential is null && _managedIdentity is null)
         {
-            var result = await _confidential
-                .AcquireTokenForClient([_options.ToChannelFromBotOAuthScope])
-                .WithForceRefresh(forceRefresh)
-                .ExecuteAsync(cancellationToken);
-            LogSource(result);
-            return result.AccessToken;
+            return BotToken.NotNeeded;
         }
 
-        if (_managedIdentity is not null)
+        var timeout = _connector.Value.TokenTimeout;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(timeout);
+        try
         {
-            var result = await _managedIdentity
-                .AcquireTokenForManagedIdentity(BotAuthenticationOptions.ManagedIdentityResource)
-                .WithForceRefresh(forceRefresh)
-                .ExecuteAsync(cancellationToken);
+            var result = _confidential is not null
+                ? await _confidential
+                    .AcquireTokenForClient([_options.ToChannelFromBotOAuthScope])
+                    .WithForceRefresh(forceRefresh)
+                    .ExecuteAsync(bounded.Token)
+                : await _managedIdentity!
+                    .AcquireTokenForManagedIdentity(BotAuthenticationOptions.ManagedIdentityResource)
+                    .WithForceRefresh(forceRefresh)
+                    .ExecuteAsync(bounded.Token);
             LogSource(result);
-            return result.AccessToken;
+            return BotToken.Of(result.AccessToken);
         }
-
-        return null;
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return BotToken.Unavailable(BotToken.Unreachable, $"no answer within {timeout.TotalSeconds:0.###} s");
+        }
+        catch (HttpRequestException e)
+        {
+            // MSAL lets a connection that cannot be made through unwrapped: refused, no route, no such host.
+            return BotToken.Unavailable(BotToken.Unreachable, $"{e.HttpRequestError}: {e.Message}");
+        }
+        catch (MsalServiceException e)
+        {
+            return BotToken.Unavailable(ProblemOf(e), $"{e.ErrorCode}, HTTP {e.StatusCode}: {FirstLine(e.Message)}");
+        }
+        catch (MsalException e)
+        {
+            return BotToken.Unavailable(e.ErrorCode, FirstLine(e.Message));
+        }
     }
+
+    /// <summary>Entra's AADSTS code when it gave one (the precise reason, e.g. a secret expired); "unreachable" for network failures MSAL reports itself.</summary>
+    private static string ProblemOf(MsalServiceException e)
+    {
+        if (e.ErrorCodesForLogging is [{ Length: > 0 } code, ..])
+        {
+            return code.StartsWith("AADSTS", StringComparison.Ordinal) ? code : "AADSTS" + code;
+        }
+
+        return e.ErrorCode is MsalError.RequestTimeout or MsalError.ManagedIdentityUnreachableNetwork
+            ? BotToken.Unreachable
+            : e.ErrorCode;
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     private void LogSource(AuthenticationResult result)
     {

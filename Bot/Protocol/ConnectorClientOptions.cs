@@ -27,6 +27,13 @@ public sealed class ConnectorClientOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The most one token request may take, MSAL's own retries included: a silent Entra must not hold a turn past
+    /// the 15 s Teams waits for an answer, and the reply is kept for Teams' redelivery anyway.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    public TimeSpan TokenTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The budget per tenant (Teams documents 30 to 50 per app per tenant); 0 turns the gate off.</summary>
     [Range(0, 1000)]
     public int RequestsPerSecondPerTenant { get; set; } = 30;

@@ -3,14 +3,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Microsoft.Identity.Client;
 
 namespace InfoStoryBot.Bot.Protocol;
 
 /// <summary>
 /// The Connector REST API v3 over HttpClient. Never throws for an HTTP failure (only cancellation propagates):
-/// 403/404 become <see cref="ConnectorOutcome.ConversationGone"/> with the Connector's error code, everything else
-/// that does not succeed after the retries becomes <see cref="ConnectorOutcome.Failed"/>.
+/// 403/404 become <see cref="ConnectorOutcome.ConversationGone"/> with the Connector's error code, no token for the
+/// bot becomes <see cref="ConnectorOutcome.TokenUnavailable"/> with the cause, everything else that does not succeed
+/// after the retries becomes <see cref="ConnectorOutcome.Failed"/>.
 /// </summary>
 /// <remarks>
 /// What is retried, and why:
@@ -164,19 +164,16 @@ internal sealed class HttpConnectorClient(
                 return ConnectorResult<T>.Failure(null, "RateGateOverflow", "Too many Connector calls queued for this tenant.", attempt);
             }
 
-            string? token;
-            try
+            var bearer = await tokens.GetTokenAsync(refreshTokenNow, cancellationToken);
+            refreshTokenNow = false;
+            if (!bearer.IsAvailable)
             {
-                token = await tokens.GetTokenAsync(refreshTokenNow, cancellationToken);
-                refreshTokenNow = false;
-            }
-            catch (MsalException ex)
-            {
-                // MSAL already retries its own transient failures; what reaches here is configuration or an outage.
-                logger.LogError(ex, "Could not get a token for the Connector ({MsalError})", ex.ErrorCode);
-                return ConnectorResult<T>.Failure(null, "TokenUnavailable", ex.ErrorCode, attempt);
+                // Not retried here: MSAL has retried what it could within the token timeout, and Teams redelivers
+                // the activity whose reply this was. Not logged here either: the caller's one line names the cause.
+                return ConnectorResult<T>.NoToken(bearer, attempt);
             }
 
+            var token = bearer.AccessToken;
             using var request = new HttpRequestMessage(call.Method, uri);
             if (token is not null)
             {

@@ -35,9 +35,15 @@ public enum ConnectorOutcome
 
     /// <summary>Anything else that did not succeed after the retries the client allows.</summary>
     Failed,
+
+    /// <summary>
+    /// Nothing was sent: the bot could not get its own token (Entra unreachable, or refusing the credentials). The
+    /// error code says which (<see cref="BotToken.Unreachable"/>, or the AADSTS code). Not about this conversation.
+    /// </summary>
+    TokenUnavailable,
 }
 
-/// <summary>The final result of a Connector call: a value, a "conversation gone" the caller acts on, or a failure to report.</summary>
+/// <summary>The final result of a Connector call: a value, a "conversation gone" the caller acts on, or a failure (of the call or of the bot's token) to report.</summary>
 public sealed record ConnectorResult<T>
 {
     public required ConnectorOutcome Outcome { get; init; }
@@ -59,4 +65,7 @@ public sealed record ConnectorResult<T>
 
     public static ConnectorResult<T> Failure(int? statusCode, string? errorCode, string? message, int attempts = 1) =>
         new() { Outcome = ConnectorOutcome.Failed, StatusCode = statusCode, ErrorCode = errorCode, Message = message, Attempts = attempts };
+
+    public static ConnectorResult<T> NoToken(BotToken token, int attempts = 1) =>
+        new() { Outcome = ConnectorOutcome.TokenUnavailable, ErrorCode = token.Problem, Message = token.Detail, Attempts = attempts };
 }

@@ -19,7 +19,7 @@ public sealed class TeamsActivityFactory
     private string TenantId => _simulator.Options.TenantId;
 
     /// <summary>The personal (1:1) conversation id Teams uses between the bot and this user.</summary>
-    public string PersonalConversationId(SimulatedUser? user = null) => TeamsSimulator.PersonalConversationId((user ?? DefaultUser).Id);
+    public string PersonalConversationId(SimulatedUser? user = null) => SimulatedConnector.PersonalConversationId((user ?? DefaultUser).Id);
 
     public JsonObject PersonalMessage(string text, SimulatedUser? user = null)
     {

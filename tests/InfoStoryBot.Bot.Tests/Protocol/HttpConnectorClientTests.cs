@@ -11,7 +11,7 @@ public sealed class HttpConnectorClientTests : IAsyncLifetime
 {
     private const string ChannelThread = "19:3b8e1f0c6d2a4e9b8c7d6e5f4a3b2c1d@thread.tacv2;messageid=1700000000123";
 
-    private readonly ManualTimeProvider _clock = new() { AutoAdvance = true };
+    private readonly AutoAdvancingTimeProvider _clock = new();
     private Sim _sim = null!;
     private IHost _host = null!;
     private IConnectorClient _client = null!;

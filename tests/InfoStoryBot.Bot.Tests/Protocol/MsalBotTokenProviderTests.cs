@@ -3,14 +3,14 @@ using System.Security.Cryptography.X509Certificates;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.TeamsSimulator;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Identity.Client;
+using Microsoft.Extensions.Time.Testing;
 using Sim = InfoStoryBot.TeamsSimulator.TeamsSimulator;
 
 namespace InfoStoryBot.Bot.Tests.Protocol;
 
 public sealed class MsalBotTokenProviderTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task GetToken_Twice_OneRequestToTheTokenEndpoint()
@@ -22,8 +22,8 @@ public sealed class MsalBotTokenProviderTests
         var first = await tokens.GetTokenAsync(false, CancellationToken.None);
         var second = await tokens.GetTokenAsync(false, CancellationToken.None);
 
-        Assert.StartsWith("sim-at.", first);
-        Assert.Equal(first, second);
+        Assert.StartsWith("sim-at.", first.AccessToken);
+        Assert.Equal(first.AccessToken, second.AccessToken);
         Assert.Equal(1, sim.TokenRequestCount);
         var request = Assert.Single(sim.TokenRequests);
         Assert.Equal(sim.Options.TenantId, request.Tenant);
@@ -42,24 +42,72 @@ public sealed class MsalBotTokenProviderTests
         var first = await tokens.GetTokenAsync(false, CancellationToken.None);
         var refreshed = await tokens.GetTokenAsync(true, CancellationToken.None);
 
-        Assert.NotEqual(first, refreshed);
+        Assert.NotEqual(first.AccessToken, refreshed.AccessToken);
         Assert.Equal(2, sim.TokenRequestCount);
     }
 
     [Fact]
-    public async Task GetToken_WrongSecret_MsalReportsInvalidClient()
+    public async Task GetToken_WrongSecret_TheAadstsCodeNotAnException()
     {
         await using var sim = await Sim.StartAsync();
         using var host = await ProtocolHost.StartAsync(sim, _clock, overrides: new Dictionary<string, string?> { ["MicrosoftAppPassword"] = "wrong" });
         var tokens = host.Services.GetRequiredService<IBotTokenProvider>();
 
-        var failure = await Assert.ThrowsAsync<MsalServiceException>(() => tokens.GetTokenAsync(false, CancellationToken.None));
+        var failure = await tokens.GetTokenAsync(false, CancellationToken.None);
 
-        Assert.Equal("invalid_client", failure.ErrorCode);
+        Assert.False(failure.IsAvailable);
+        Assert.Null(failure.AccessToken);
+        Assert.Equal("AADSTS7000215", failure.Problem);
+        Assert.Contains("invalid_client", failure.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Send_WrongSecret_IsAFailureNotAnException()
+    public async Task GetToken_EndpointUnreachable_UnreachableNotAnException()
+    {
+        await using var sim = await Sim.StartAsync();
+        using var host = await ProtocolHost.StartAsync(sim, _clock);
+        var tokens = host.Services.GetRequiredService<IBotTokenProvider>();
+        sim.TokenEndpointFault = TokenEndpointFault.Unreachable;
+
+        var failure = await tokens.GetTokenAsync(false, CancellationToken.None);
+
+        Assert.Equal(BotToken.Unreachable, failure.Problem);
+        Assert.Contains("ConnectionError", failure.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, sim.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task GetToken_EndpointNeverAnswers_GivesUpAfterTheTokenTimeout()
+    {
+        await using var sim = await Sim.StartAsync();
+        using var host = await ProtocolHost.StartAsync(sim, _clock, overrides: new Dictionary<string, string?> { ["Connector:TokenTimeout"] = "00:00:01" });
+        var tokens = host.Services.GetRequiredService<IBotTokenProvider>();
+        sim.TokenEndpointFault = TokenEndpointFault.NoAnswer;
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var failure = await tokens.GetTokenAsync(false, CancellationToken.None);
+
+        Assert.Equal(BotToken.Unreachable, failure.Problem);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+    }
+
+    [Fact]
+    public async Task GetToken_EndpointRecovers_NextCallGetsAToken()
+    {
+        await using var sim = await Sim.StartAsync();
+        using var host = await ProtocolHost.StartAsync(sim, _clock);
+        var tokens = host.Services.GetRequiredService<IBotTokenProvider>();
+        sim.TokenEndpointFault = TokenEndpointFault.InvalidClient;
+        Assert.False((await tokens.GetTokenAsync(false, CancellationToken.None)).IsAvailable);
+
+        sim.TokenEndpointFault = TokenEndpointFault.None;
+        var token = await tokens.GetTokenAsync(false, CancellationToken.None);
+
+        Assert.StartsWith("sim-at.", token.AccessToken);
+    }
+
+    [Fact]
+    public async Task Send_WrongSecret_TokenUnavailableWithTheCauseAndNothingSent()
     {
         await using var sim = await Sim.StartAsync();
         using var host = await ProtocolHost.StartAsync(sim, _clock, overrides: new Dictionary<string, string?> { ["MicrosoftAppPassword"] = "wrong" });
@@ -67,8 +115,8 @@ public sealed class MsalBotTokenProviderTests
 
         var result = await client.SendToConversationAsync(sim.ServiceUrl, "a:1x", new Activity { Type = "message", Text = "hi" }, CancellationToken.None);
 
-        Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
-        Assert.Equal("TokenUnavailable", result.ErrorCode);
+        Assert.Equal(ConnectorOutcome.TokenUnavailable, result.Outcome);
+        Assert.Equal("AADSTS7000215", result.ErrorCode);
         Assert.Empty(sim.Calls);
     }
 
@@ -96,7 +144,7 @@ public sealed class MsalBotTokenProviderTests
 
             var token = await tokens.GetTokenAsync(false, CancellationToken.None);
 
-            Assert.StartsWith("sim-at.", token);
+            Assert.StartsWith("sim-at.", token.AccessToken);
             var tokenRequest = Assert.Single(sim.TokenRequests);
             Assert.True(tokenRequest.UsedClientAssertion);
             Assert.False(tokenRequest.UsedSecret);
@@ -108,12 +156,15 @@ public sealed class MsalBotTokenProviderTests
     }
 
     [Fact]
-    public async Task GetToken_LocalMode_IsNullAndNeverCallsTheEndpoint()
+    public async Task GetToken_LocalMode_NoTokenNeededAndNeverCallsTheEndpoint()
     {
         await using var sim = await Sim.StartAsync(new TeamsSimulatorOptions { AppId = null });
         using var host = await ProtocolHost.StartAsync(sim, _clock);
 
-        Assert.Null(await host.Services.GetRequiredService<IBotTokenProvider>().GetTokenAsync(false, CancellationToken.None));
+        var token = await host.Services.GetRequiredService<IBotTokenProvider>().GetTokenAsync(false, CancellationToken.None);
+
+        Assert.True(token.IsAvailable);
+        Assert.Null(token.AccessToken);
         Assert.Equal(0, sim.TokenRequestCount);
     }
 }

@@ -11,7 +11,7 @@ internal static class ProtocolHost
 {
     public static async Task<IHost> StartAsync(
         TeamsSimulator.TeamsSimulator simulator,
-        ManualTimeProvider clock,
+        TimeProvider clock,
         string environment = "Development",
         IDictionary<string, string?>? overrides = null)
     {

@@ -1,6 +1,7 @@
 using InfoStoryBot.Bot.DevChat;
 using InfoStoryBot.Bot.Protocol;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InfoStoryBot.IntegrationTests.DevChat;
 
@@ -8,7 +9,7 @@ public sealed class DevChatConnectorClientTests
 {
     private const string TeamsServiceUrl = "https://smba.trafficmanager.net/uk/";
 
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly DevChatOptions _options = new() { MaxConversations = 2, ConversationIdleTimeout = TimeSpan.FromMinutes(30) };
 
     [Fact]

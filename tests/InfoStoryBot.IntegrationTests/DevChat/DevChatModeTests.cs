@@ -1,6 +1,7 @@
 using System.Net;
 using InfoStoryBot.Bot.Protocol;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using InfoStoryBot.IntegrationTests.Infrastructure;
 
 namespace InfoStoryBot.IntegrationTests.DevChat;
@@ -82,7 +83,7 @@ public sealed class DevChatModeTests
     [Fact]
     public async Task Conversation_IdleLongerThanTheTimeout_IsGone404()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         using var app = BotHost.Start(
             settings: new Dictionary<string, string?> { ["DevChat:ConversationIdleTimeout"] = "00:30:00" },
             services: s =>

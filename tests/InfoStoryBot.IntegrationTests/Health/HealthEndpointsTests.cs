@@ -101,7 +101,7 @@ public sealed class HealthEndpointsTests
     }
 
     [Fact]
-    public async Task Readyz_TheAppsOwnStorageCheck_IsReadyOnTheLocalFolder()
+    public async Task Readyz_TheAppsOwnChecks_AreReadyOnTheLocalFolderInLocalMode()
     {
         using var app = BotHost.Start();
         using var http = app.CreateHttpClient();
@@ -110,9 +110,9 @@ public sealed class HealthEndpointsTests
         var body = await ReadJsonAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var check = Assert.Single(body.GetProperty("checks").EnumerateArray());
-        Assert.Equal("storage", check.GetProperty("name").GetString());
-        Assert.Equal("ready", check.GetProperty("status").GetString());
+        var checks = body.GetProperty("checks").EnumerateArray().ToList();
+        Assert.Equal(["storage", "outbound-identity"], checks.Select(c => c.GetProperty("name").GetString()));
+        Assert.All(checks, c => Assert.Equal("ready", c.GetProperty("status").GetString()));
     }
 
     [Fact]

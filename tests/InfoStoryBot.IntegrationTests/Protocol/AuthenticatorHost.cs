@@ -5,13 +5,14 @@ using InfoStoryBot.TeamsSimulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InfoStoryBot.IntegrationTests.Protocol;
 
 /// <summary>The real protocol registrations (AddBotProtocol) pointed at a simulator, on a clock the test moves.</summary>
 internal sealed class AuthenticatorHost : IAsyncDisposable
 {
-    private AuthenticatorHost(IHost host, ManualTimeProvider clock)
+    private AuthenticatorHost(IHost host, FakeTimeProvider clock)
     {
         Host = host;
         Clock = clock;
@@ -20,13 +21,13 @@ internal sealed class AuthenticatorHost : IAsyncDisposable
 
     public IHost Host { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public IInboundAuthenticator Authenticator { get; }
 
-    public static async Task<AuthenticatorHost> StartAsync(TeamsSimulator.TeamsSimulator simulator, string environment = "Development", IDictionary<string, string?>? overrides = null, ManualTimeProvider? clock = null)
+    public static async Task<AuthenticatorHost> StartAsync(TeamsSimulator.TeamsSimulator simulator, string environment = "Development", IDictionary<string, string?>? overrides = null, FakeTimeProvider? clock = null)
     {
-        clock ??= new ManualTimeProvider(DateTimeOffset.UtcNow);
+        clock ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
         var host = Build(simulator.BotConfiguration, environment, clock, overrides);
         await host.StartAsync();
         return new AuthenticatorHost(host, clock);

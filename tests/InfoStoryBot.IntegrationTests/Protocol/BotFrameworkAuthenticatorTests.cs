@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.TeamsSimulator;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Sim = InfoStoryBot.TeamsSimulator.TeamsSimulator;
 
 namespace InfoStoryBot.IntegrationTests.Protocol;
@@ -176,7 +177,7 @@ public sealed class BotFrameworkAuthenticatorTests(AuthenticatorFixture fixture)
     public async Task Authenticate_KeysOlderThanTheRefreshInterval_AreFetchedAgain()
     {
         // One clock for both sides: the Connector keeps minting fresh tokens as the day goes by.
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var sim = await Sim.StartAsync(new TeamsSimulatorOptions { TimeProvider = clock });
         await using var bot = await AuthenticatorHost.StartAsync(sim, "Production", clock: clock);
         await bot.AuthenticateAsync(sim.CreateAuthorizationHeader(), sim.Activities.PersonalMessage("first"));
@@ -241,7 +242,7 @@ public sealed class BotFrameworkAuthenticatorTests(AuthenticatorFixture fixture)
     public async Task Authenticate_RefreshFailsLater_KeepsUsingTheLastGoodKeys()
     {
         // One clock for both sides: the Connector keeps minting fresh tokens as the day goes by.
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var sim = await Sim.StartAsync(new TeamsSimulatorOptions { TimeProvider = clock });
         await using var bot = await AuthenticatorHost.StartAsync(sim, "Production", clock: clock);
         await bot.AuthenticateAsync(sim.CreateAuthorizationHeader(), sim.Activities.PersonalMessage("first"));
@@ -377,7 +378,7 @@ public sealed class LocalModeAuthenticationTests
     public async Task Start_NoAppIdOutsideDevelopment_FailsSayingAppIdIsRequired(string environment)
     {
         await using var sim = await Sim.StartAsync(new TeamsSimulatorOptions { AppId = null });
-        using var host = AuthenticatorHost.Build(sim.BotConfiguration, environment, new ManualTimeProvider());
+        using var host = AuthenticatorHost.Build(sim.BotConfiguration, environment, new FakeTimeProvider(DateTimeOffset.UtcNow));
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -388,7 +389,7 @@ public sealed class LocalModeAuthenticationTests
     public async Task Start_AppIdWithoutSecret_FailsNamingTheSetting()
     {
         await using var sim = await Sim.StartAsync();
-        using var host = AuthenticatorHost.Build(sim.BotConfiguration, "Production", new ManualTimeProvider(), new Dictionary<string, string?> { ["MicrosoftAppPassword"] = null });
+        using var host = AuthenticatorHost.Build(sim.BotConfiguration, "Production", new FakeTimeProvider(DateTimeOffset.UtcNow), new Dictionary<string, string?> { ["MicrosoftAppPassword"] = null });
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
