@@ -28,13 +28,13 @@ public static class AdminCommandText
         ChannelsUnmute c => $"channels unmute {Channel(c.Channel)}",
         StoriesPending => "stories pending",
         StoriesApprove c => $"stories approve {Story(c.Story)}",
-        StoriesReject c => $"stories reject {Story(c.Story)} {c.Reason}",
+        StoriesReject c => $"stories reject {Story(c.Story)} {FreeText(c.Reason)}",
         StoriesFeature c => $"stories feature {Story(c.Story)}",
         StoriesUnfeature c => $"stories unfeature {Story(c.Story)}",
         AdminPanel => "admin",
         AdminList => "admin list",
-        AdminAdd c => $"admin add {c.Person}",
-        AdminRemove c => $"admin remove {c.Person}",
+        AdminAdd c => $"admin add {FreeText(c.Person)}",
+        AdminRemove c => $"admin remove {FreeText(c.Person)}",
         Audit c => $"audit {Number(c.Count)}",
         Help { Topic: null } => "admin help",
         Help c => $"help {c.Topic}",
@@ -120,6 +120,16 @@ public static class AdminCommandText
 
         return string.Concat(parts.Select(p => " " + p));
     }
+
+    /// <summary>
+    /// Text that ends the line goes bare, unless it starts with a quote mark, which would be read as quoting it:
+    /// then it goes in whichever double quotes it does not hold itself.
+    /// </summary>
+    private static string FreeText(string text) =>
+        text.Length == 0 || !"\"“”„‟'‘’‚‛".Contains(text[0]) ? text
+        : !text.Contains('"') ? "\"" + text + "\""
+        : !text.Any(c => c is '“' or '”') ? "“" + text + "”"
+        : text;
 
     private static string Quote(string text) =>
         text.Any(c => c is '"' or '“' or '”' or '„' or '‟') ? "‘" + text + "’" : "\"" + text + "\"";

@@ -21,7 +21,10 @@ public static class AdminGrammar
     /// tomorrow; without it those ask for the full date.
     /// </param>
     public static AdminParse Parse(string? text, CultureInfo culture, DateOnly? today = null) =>
-        new AdminParser(Normalise(text ?? ""), culture, today).Parse();
+        new AdminParser(Normalise(text ?? ""), culture ?? EnGb, today).Parse();
+
+    // Never the thread's culture: a missing one is the resources' own.
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>
     /// Direction marks, zero-width spaces and soft hyphens are invisible in Teams but break word matching, so they
@@ -47,7 +50,7 @@ public static class AdminGrammar
 /// <summary>One parse. Readers return false after recording the usage message in <see cref="_failure"/>.</summary>
 internal sealed partial class AdminParser(string input, CultureInfo culture, DateOnly? today)
 {
-    private readonly AdminCursor _cursor = new(input.StartsWith('/') ? input[1..] : input);
+    private AdminCursor _cursor = new(input.StartsWith('/') ? input[1..] : input);
     private readonly DialogText _text = new(culture);
     private readonly CultureInfo _culture = culture;
     private readonly DateOnly? _today = today;
@@ -409,7 +412,7 @@ internal sealed partial class AdminParser(string input, CultureInfo culture, Dat
                 words.Add(taken.Text);
             }
 
-            name = string.Join(' ', words);
+            name = Words(words);
         }
 
         if (name.Length == 0)
@@ -447,9 +450,16 @@ internal sealed partial class AdminParser(string input, CultureInfo culture, Dat
     private AdminParse ParseCampaignEdit()
     {
         _command = AdminCommandNames.CampaignEdit;
+        var quotedName = _cursor.Peek() is { Quoted: true };
         if (!ReadCampaignUntil(EditFields, out var campaign))
         {
             return _failure!;
+        }
+
+        // Bare words and no field after them: "spring-stories colour blue" is an id and a field I do not know.
+        if (_cursor.AtEnd && !quotedName && campaign.Name?.Split(' ') is [_, var second, ..])
+        {
+            return Fail("AdminUsage_UnknownField", Echo(second));
         }
 
         var changes = new CampaignChanges();
@@ -637,7 +647,7 @@ internal sealed partial class AdminParser(string input, CultureInfo culture, Dat
                 words.Add(taken.Text);
             }
 
-            name = string.Join(' ', words);
+            name = Words(words);
         }
 
         return name.Length > 0 || FailFalse("AdminUsage_ValueAfter", _text["AdminWhat_Name"], "name");
@@ -695,7 +705,7 @@ internal sealed partial class AdminParser(string input, CultureInfo culture, Dat
             return FailFalse("AdminUsage_Unexpected", Echo(tokens[0].Quoted ? tokens[1].Text : quoted.Text));
         }
 
-        campaign = CampaignRef.ByName(string.Join(' ', tokens.Select(t => t.Text)));
+        campaign = CampaignRef.ByName(Words(tokens.Select(t => t.Text)));
         return true;
     }
 
@@ -736,8 +746,13 @@ internal sealed partial class AdminParser(string input, CultureInfo culture, Dat
             return FailFalse("AdminUsage_Missing", _command, _text["AdminWhat_Campaign"]);
         }
 
-        campaign = tokens.Count == 1 ? IdOrName(tokens[0].Text) : CampaignRef.ByName(string.Join(' ', tokens.Select(t => t.Text)));
-        return true;
+        if (tokens.Count > 1 && Words(tokens.Select(t => t.Text)) is { Length: > 0 } name)
+        {
+            campaign = CampaignRef.ByName(name);
+            return true;
+        }
+
+        return FromToken(tokens[0], out campaign);
     }
 
     private bool FromToken(AdminToken token, out CampaignRef campaign)
@@ -1023,6 +1038,9 @@ internal sealed partial class AdminParser(string input, CultureInfo culture, Dat
             && n >= min && n <= max
             && (value = (int)n) == n;
     }
+
+    /// <summary>Words read one by one, as one name: an empty quoted word among them adds no space.</summary>
+    private static string Words(IEnumerable<string> words) => AdminCursor.Tidy(string.Join(' ', words));
 
     private static AdminParse Parsed(AdminCommand command) => new AdminParse.Parsed(command);
 

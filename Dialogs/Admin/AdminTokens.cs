@@ -86,7 +86,14 @@ internal sealed class AdminCursor(string text)
             return first.Text;
         }
 
-        return Tidy(Text.AsSpan(start));
+        // "it names a “family”": curly quotes nested in straight ones (or the other way round) are the text's own.
+        var rest = Text.AsSpan(start).TrimEnd();
+        if (rest.Length >= 2 && IsPair(rest[0], rest[^1]) && !rest[1..^1].ContainsAny(rest[0] == '"' ? "\"" : "“”"))
+        {
+            return Tidy(rest[1..^1]);
+        }
+
+        return Tidy(rest);
     }
 
     /// <summary>One space between words and none around them.</summary>
@@ -114,7 +121,7 @@ internal sealed class AdminCursor(string text)
         return builder.ToString();
     }
 
-    public static bool IsQuoteChar(char c) => DoubleOpeners.Contains(c) || SingleOpeners.Contains(c);
+    private static bool IsPair(char open, char close) => (open, close) is ('"', '"') or ('“', '”');
 
     private int Skip(int at)
     {
@@ -139,7 +146,7 @@ internal sealed class AdminCursor(string text)
 
         if (SingleOpeners.Contains(c))
         {
-            for (var i = start + 2; i < Text.Length; i++)
+            for (var i = start + 1; i < Text.Length; i++)
             {
                 if (SingleClosers.Contains(Text[i]) && (i + 1 == Text.Length || char.IsWhiteSpace(Text[i + 1])))
                 {

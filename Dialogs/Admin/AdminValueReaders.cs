@@ -269,6 +269,24 @@ internal sealed partial class AdminParser
     private bool ReadDays(string keyword, out DaySet days)
     {
         days = DaySet.None;
+        if (_cursor.Peek() is { Quoted: true, Unclosed: false } quoted)
+        {
+            // "mon wed fri" in quotes: the same words, read on their own.
+            _cursor.Next();
+            var outer = _cursor;
+            _cursor = new AdminCursor(quoted.Text);
+            var read = ReadDaysUnquoted(keyword, out days);
+            var left = _cursor.Peek();
+            _cursor = outer;
+            return read && (left is not { } extra || FailFalse("AdminUsage_NotDays", Echo(extra.Text)));
+        }
+
+        return ReadDaysUnquoted(keyword, out days);
+    }
+
+    private bool ReadDaysUnquoted(string keyword, out DaySet days)
+    {
+        days = DaySet.None;
         DayOfWeek? last = null;
         var pending = DayWord.None;
         var pendingText = "";
