@@ -129,18 +129,3 @@ public sealed record CampaignTimetable
 
 /// <summary>A catalogue entry (by id, e.g. "pledge") the team wants on one date of the campaign.</summary>
 public sealed record PlannedNudge(DateOnly Date, string EntryId);
-
-public static class CampaignIds
-{
-    public static bool IsValid(string? id) =>
-        id is { Length: >= 1 and <= 40 } && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && id[0] != '-';
-
-    /// <summary>"Spring 2026 #infostory" becomes "spring-2026-infostory".</summary>
-    public static string FromName(string name)
-    {
-        var chars = name.ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '-').ToArray();
-        var slug = string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
-        slug = slug.Length > 40 ? slug[..40].TrimEnd('-') : slug;
-        return slug.Length == 0 ? "campaign" : slug;
-    }
-}
