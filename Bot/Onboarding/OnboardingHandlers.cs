@@ -5,6 +5,7 @@ using InfoStoryBot.Bot.Turns;
 using InfoStoryBot.Cards.Actions;
 using InfoStoryBot.Cards.Model;
 using InfoStoryBot.Cards.Onboarding;
+using InfoStoryBot.Dialogs.Admin;
 
 namespace InfoStoryBot.Bot.Onboarding;
 
@@ -52,21 +53,31 @@ public sealed class HelpCommand(AccessPolicy access) : IChatCommand, ICardAction
 
     public Audience Audience => Audience.Everyone;
 
-    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {
-        turn.Show(Build(turn, access));
-        return Task.CompletedTask;
+        // "help campaign new": an admin asking about one command gets its form and an example.
+        if (arguments.Length > 0
+            && AdminGrammar.Parse("help " + arguments, turn.Culture) is AdminParse.Parsed { Command: Help topic }
+            && await access.IsAdminAsync(turn.UserObjectId, cancellationToken))
+        {
+            turn.Reply(AdminHelp.Describe(topic, turn.Culture));
+            return;
+        }
+
+        turn.Show(await BuildAsync(turn, access, cancellationToken));
     }
 
-    public Task<AdaptiveCard?> HandleAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken)
+    public async Task<AdaptiveCard?> HandleAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken)
     {
-        var card = Build(turn, access);
-        turn.Show(card);
-        return Task.FromResult<AdaptiveCard?>(null);
+        turn.Show(await BuildAsync(turn, access, cancellationToken));
+        return null;
     }
 
-    internal static AdaptiveCard Build(TurnContext turn, AccessPolicy access) =>
-        HelpCard.Build(new HelpView(access.IsAdmin(turn.UserObjectId), AdminCommands.Lines), turn.Culture);
+    internal static async Task<AdaptiveCard> BuildAsync(TurnContext turn, AccessPolicy access, CancellationToken cancellationToken)
+    {
+        var isAdmin = await access.IsAdminAsync(turn.UserObjectId, cancellationToken);
+        return HelpCard.Build(new HelpView(isAdmin, isAdmin ? AdminCommands.Lines(turn.Culture) : []), turn.Culture);
+    }
 }
 
 public sealed class HelloCommand : IChatCommand
@@ -87,10 +98,9 @@ public sealed class HelloCommand : IChatCommand
 /// <summary>Anything the bot did not understand: a short hint and the help card.</summary>
 public sealed class NotUnderstoodReply(AccessPolicy access) : IFallbackReply
 {
-    public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         turn.Reply(BotText.Get("Fallback_Hint", turn.Culture));
-        turn.Show(HelpCommand.Build(turn, access));
-        return Task.CompletedTask;
+        turn.Show(await HelpCommand.BuildAsync(turn, access, cancellationToken));
     }
 }

@@ -38,6 +38,10 @@ public static class ActionNames
     public const string StoryWithdrawCancel = "stories.withdraw.cancel";
 
     // Nudge cards (in a channel, or a reminder in 1:1); each carries the delivery id and variant.
+    // Admin buttons. "admin.run" carries a command's canonical text (ActionKeys.Command), so a press goes through the
+    // same grammar, gate and audit as the typed command; forms have their own action and send their inputs.
+    public const string AdminRun = "admin.run";
+
     public const string NudgeShare = "nudge.share";
     public const string NudgeRead = "nudge.read";
     public const string NudgePledge = "nudge.pledge";
@@ -68,6 +72,9 @@ public static class ActionKeys
     /// <summary>On a pledge reminder-time button: the chosen instant, ISO 8601 in UTC, or <see cref="NoReminder"/>.</summary>
     public const string RemindAt = "remindAt";
     public const string NoReminder = "none";
+
+    /// <summary>On an <see cref="ActionNames.AdminRun"/> button: the admin command to run, as it would be typed.</summary>
+    public const string Command = "command";
 
     /// <summary>The "no filter" value of a storybook filter.</summary>
     public const string Any = "any";

@@ -1,0 +1,65 @@
+using InfoStoryBot.Bot.Turns;
+using InfoStoryBot.Cards.Actions;
+using InfoStoryBot.Cards.Model;
+using InfoStoryBot.Dialogs.Admin;
+using NodaTime;
+
+namespace InfoStoryBot.Bot.Admin;
+
+// How admin commands enter: typed in chat, or pressed on a card ("admin.run" carries the command's own text). Both
+// read the text with the one grammar and pass the record to the AdminGate.
+
+/// <summary>Every typed admin command (campaign…, channels…, stories…, admin…, audit, nudge…, experiment…, report, export).</summary>
+internal sealed class AdminChatCommand(AdminGate gate) : IChatCommand
+{
+    public IReadOnlyList<string> Words => AdminCatalogue.CommandWords;
+
+    public Audience Audience => Audience.CampaignTeam;
+
+    // The grammar decides, so "stories mine" or "admin is great" fall through to the other commands and the fallback.
+    public string? Match(string text) => AdminGrammar.Parse(text, Resources.BotText.DefaultCulture) is AdminParse.NotAdmin ? null : text;
+
+    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken) =>
+        AdminText.RunAsync(gate, turn, turn.Text, cancellationToken);
+}
+
+/// <summary>A button on an admin card: the command it stands for travels as text and is read like a typed one.</summary>
+internal sealed class AdminRunButton(AdminGate gate) : ICardAction
+{
+    public IReadOnlyList<string> Actions { get; } = [ActionNames.AdminRun];
+
+    public Audience Audience => Audience.CampaignTeam;
+
+    public async Task<AdaptiveCard?> HandleAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken)
+    {
+        await AdminText.RunAsync(gate, turn, submit.Get(ActionKeys.Command) ?? "", cancellationToken);
+        return null;
+    }
+}
+
+internal static class AdminText
+{
+    public static async Task RunAsync(AdminGate gate, TurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        switch (AdminGrammar.Parse(text, turn.Culture, Today(turn)))
+        {
+            case AdminParse.Parsed parsed:
+                await gate.RunAsync(turn, parsed.Command, cancellationToken);
+                break;
+            case AdminParse.Usage usage:
+                AdminGate.SayUsage(turn, usage);
+                break;
+            default:
+                turn.Reply(Resources.BotText.Get("Admin_NotACommand", turn.Culture));
+                break;
+        }
+    }
+
+    /// <summary>The admin's own date (for a date typed without a year): Teams' local time zone for them, else London.</summary>
+    private static DateOnly Today(TurnContext turn)
+    {
+        var zone = turn.Activity.LocalTimezone is { Length: > 0 } id ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) : null;
+        zone ??= DateTimeZoneProviders.Tzdb["Europe/London"];
+        return Instant.FromDateTimeOffset(turn.Now).InZone(zone).Date.ToDateOnly();
+    }
+}
