@@ -67,7 +67,7 @@ public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
         await chat.Say("share a story");
         await chat.Say(WhatHappened);
 
-        Assert.Contains("haven't kept anything", await chat.Say("cancel"), StringComparison.Ordinal);
+        Assert.Contains("haven’t kept anything", await chat.Say("cancel"), StringComparison.Ordinal);
 
         Assert.Empty(await MyStoredStories());
         Assert.Contains("How I can help", await chat.Say("help"), StringComparison.Ordinal);
@@ -183,8 +183,8 @@ public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
         var priyas = Assert.Single(await MyStoredStories());
         var tom = new ChatSession(_teams, SimulatedUser.Tom);
 
-        Assert.Contains("can't find that story", await tom.Click(ActionNames.StoryView, (ActionKeys.StoryId, priyas.Id)), StringComparison.Ordinal);
-        Assert.Contains("can't find that story", await tom.Click(ActionNames.StoryWithdrawConfirm, (ActionKeys.StoryId, priyas.Id)), StringComparison.Ordinal);
+        Assert.Contains("can’t find that story", await tom.Click(ActionNames.StoryView, (ActionKeys.StoryId, priyas.Id)), StringComparison.Ordinal);
+        Assert.Contains("can’t find that story", await tom.Click(ActionNames.StoryWithdrawConfirm, (ActionKeys.StoryId, priyas.Id)), StringComparison.Ordinal);
         Assert.NotNull(await Stories.GetAsync(priyas.Id, CancellationToken.None));
     }
 

@@ -31,7 +31,7 @@ public sealed class TurnsThroughTeamsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var sent = Assert.Single(_teams.Sent());
         var card = CardAssert.Card(sent);
-        Assert.Contains("What's your information sharing story?", CardAssert.Text(card), StringComparison.Ordinal);
+        Assert.Contains("What’s your information sharing story?", CardAssert.Text(card), StringComparison.Ordinal);
         Assert.Contains(ActionNames.StoryStart, CardAssert.Actions(card));
     }
 
