@@ -139,7 +139,11 @@ internal sealed class DetailsStep(Func<string, StoryDraft, (int Number, int Coun
         FormErrors = [],
     };
 
-    /// <summary>The card's inputs; an input that is missing or wrong keeps what the card showed, with a note why.</summary>
+    /// <summary>
+    /// The card's inputs. Its buttons always send them, and a client may leave out an input left empty, so a missing
+    /// tick-box list or text means "none" (what the teller saw); a missing single choice, or a wrong value, keeps what
+    /// the card showed, with a note why.
+    /// </summary>
     private static (DetailsValues Values, List<string> Errors) Read(CardSubmit submit, DetailsValues shown, DialogText t)
     {
         var errors = new List<string>();
@@ -147,14 +151,14 @@ internal sealed class DetailsStep(Func<string, StoryDraft, (int Number, int Coun
         IReadOnlyList<T> Choice<T>(string field, string labelKey, IReadOnlyList<PromptOption<T>> options, bool multi, IReadOnlyList<T> fallback)
         {
             var wire = submit.Get(field);
-            if (wire is null)
-            {
-                return fallback;
-            }
-
             if (multi && string.IsNullOrWhiteSpace(wire))
             {
                 return [];
+            }
+
+            if (string.IsNullOrWhiteSpace(wire))
+            {
+                return fallback;
             }
 
             var parsed = ChoiceParser.FromWire(wire, options, multi, t);
@@ -169,16 +173,11 @@ internal sealed class DetailsStep(Func<string, StoryDraft, (int Number, int Coun
 
         string Text(string field, string labelKey, int max, string fallback)
         {
-            var value = submit.Get(field)?.Trim();
-            if (value is null)
-            {
-                return fallback;
-            }
-
+            var value = submit.Get(field)?.Trim() ?? "";
             if (value.Length > max)
             {
                 errors.Add(t[labelKey] + ": " + t.Format("Invalid_TooLong", max));
-                return fallback;
+                return fallback; // the input's maxLength stops this in Teams: only a hand-made press gets here
             }
 
             return value;

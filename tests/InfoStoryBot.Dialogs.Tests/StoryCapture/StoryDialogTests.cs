@@ -108,6 +108,31 @@ public sealed class StoryDialogTests
     }
 
     [Fact]
+    public void DetailsCard_EmptyTickBoxesLeftOutByTheClient_MeanNoneNotTheSuggestions()
+    {
+        var t = GuidedUpToDetails()
+            .Click(ActionNames.StoryDetails, (ActionKeys.Step, DetailsStep.StepId), (ActionKeys.Answer, "yes"), (StoryFields.Kind, "success"), (StoryFields.Attribution, "anonymous"))
+            .AssertStep(PreviewStep.StepId);
+
+        var draft = t.StoryDialogState().Draft;
+        Assert.Empty(draft.Pillars!);
+        Assert.Empty(draft.Elements!);
+        Assert.Equal(GuidedStory.SuggestedTitle, draft.Title);
+        Assert.Equal("", draft.TellerRole);
+    }
+
+    [Fact]
+    public void PersonalDataWarning_AnythingElseTyped_SaysHowToAnswerAndKeepsTheAnswer()
+    {
+        var t = new StoryTranscript().Send("share a story").Send("Mr Jones was moved and his file followed him to the new area.")
+            .AssertStep(PersonalDataStep.StepId)
+            .Send("Northtown Council").AssertStep(PersonalDataStep.StepId).AssertReply("Before we go on").AssertReply("**edit it**")
+            .Send("ok").AssertStep(StoryFields.WhoWasInvolved);
+
+        Assert.Equal("Mr Jones was moved and his file followed him to the new area.", t.StoryDialogState().Draft.WhatHappened);
+    }
+
+    [Fact]
     public void DetailsCard_TypedSomethingElse_SaysHowToAnswer()
     {
         GuidedUpToDetails().Send("bananas").AssertStep(DetailsStep.StepId).AssertReply("just type **yes** or **no**")
