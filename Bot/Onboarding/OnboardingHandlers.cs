@@ -95,12 +95,15 @@ public sealed class HelloCommand : IChatCommand
     }
 }
 
-/// <summary>Anything the bot did not understand: a short hint and the help card.</summary>
-public sealed class NotUnderstoodReply(AccessPolicy access) : IFallbackReply
+/// <summary>
+/// Anything the bot did not understand: one line and three buttons, not the whole help card every time (people who
+/// mistype twice would get it twice); the line says that "help" shows everything.
+/// </summary>
+public sealed class NotUnderstoodReply : IFallbackReply
 {
-    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        turn.Reply(BotText.Get("Fallback_Hint", turn.Culture));
-        turn.Show(await HelpCommand.BuildAsync(turn, access, cancellationToken));
+        turn.Show(NotUnderstoodCard.Build(new NotUnderstoodView(), turn.Culture));
+        return Task.CompletedTask;
     }
 }

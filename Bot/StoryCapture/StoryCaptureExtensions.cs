@@ -18,7 +18,9 @@ public static class StoryCaptureExtensions
         services.AddScoped<StoryStarter>();
         services.AddScoped<IChatCommand, StartStoryCommand>();
         services.AddScoped<ICardAction, StartStoryAction>();
-        services.AddScoped<IDialogContinuation, StoryDialogContinuation>();
+        services.AddScoped<StoryDialogContinuation>();
+        services.AddScoped<IDialogContinuation>(sp => sp.GetRequiredService<StoryDialogContinuation>());
+        services.AddScoped<ICardAction, StoryCardActions>();
         return builder;
     }
 }

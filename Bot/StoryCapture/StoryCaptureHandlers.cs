@@ -1,9 +1,10 @@
-using System.Text.Json;
 using InfoStoryBot.Bot.Resources;
+using InfoStoryBot.Bot.Stories;
 using InfoStoryBot.Bot.Teams;
 using InfoStoryBot.Bot.Turns;
 using InfoStoryBot.Cards.Actions;
 using InfoStoryBot.Cards.Model;
+using InfoStoryBot.Cards.StoryCapture;
 using InfoStoryBot.Dialogs.Engine;
 using InfoStoryBot.Dialogs.StoryCapture;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,61 @@ public sealed class StartStoryAction(StoryStarter starter) : ICardAction
         await starter.StartAsync(turn, StoryDialog.StartFrom(submit, turn.Activity.From?.Name), cancellationToken);
         return null;
     }
+}
+
+/// <summary>
+/// Every button on a story dialog's cards. While that story is open a press goes to the dialog, as typing does. Once
+/// it has ended (cancelled, finished, set aside, or replaced by a newer one) the press is answered in one line instead
+/// of "I didn't follow that": a story already stored says so and nothing happens twice; anything else offers to start
+/// again. Registered by name, so the router hands these presses here even when no dialog is running.
+/// </summary>
+public sealed partial class StoryCardActions(StoryDialogContinuation dialog, IStoryStore stories, ILogger<StoryCardActions> log) : ICardAction
+{
+    public IReadOnlyList<string> Actions { get; } =
+    [
+        ActionNames.StoryAnswer, ActionNames.StoryDetails, ActionNames.StoryFormSubmit, ActionNames.StoryUseForm,
+        ActionNames.StoryUseGuided, ActionNames.StoryEdit, ActionNames.StorySubmit, ActionNames.PersonalDataEdit,
+        ActionNames.PersonalDataConfirm, ActionNames.StoryBack, ActionNames.StoryCancel,
+    ];
+
+    public Audience Audience => Audience.Everyone;
+
+    public async Task<AdaptiveCard?> HandleAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken)
+    {
+        var running = turn.State.Dialog is { } state ? StoryDialog.InstanceOf(state) : null;
+        var from = submit.Get(ActionKeys.Dialog);
+        // A card sent before buttons carried the dialog's id is taken as the open story's, as it always was.
+        var isOpenStorysCard = running is not null && (string.IsNullOrEmpty(from) || from == running);
+        if (!isOpenStorysCard && await IsStoredAsync(turn, submit, cancellationToken))
+        {
+            LogAlreadyIn(log, submit.Action);
+            turn.Show(OldStoryCard.Build(new OldStoryCardView(AlreadyIn: true), turn.Culture));
+            return null;
+        }
+
+        if (running is not null)
+        {
+            // The open story's card, or a replaced one's: the dialog tells them apart and says where it is.
+            await dialog.HandleAsync(turn, submit, cancellationToken);
+            return null;
+        }
+
+        LogEnded(log, submit.Action);
+        turn.Show(OldStoryCard.Build(new OldStoryCardView(AlreadyIn: false), turn.Culture));
+        return null;
+    }
+
+    /// <summary>A new story's preview carries its id: once it is stored (by this teller), its buttons do nothing twice.</summary>
+    private async Task<bool> IsStoredAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken) =>
+        submit.Get(ActionKeys.StoryId) is { Length: > 0 } id
+        && await stories.GetAsync(id, cancellationToken) is { } stored
+        && StorySaver.IsTeller(turn, stored.Value);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A press of {Action} on the preview of a story already stored: nothing done twice")]
+    private static partial void LogAlreadyIn(ILogger logger, string action);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A press of {Action} on a story card after its story ended: offered to start again")]
+    private static partial void LogEnded(ILogger logger, string action);
 }
 
 public sealed class StoryDialogContinuation(StoryDialogRunner runner, IOptions<StoryCaptureOptions> options) : IDialogContinuation

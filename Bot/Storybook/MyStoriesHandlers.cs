@@ -115,7 +115,7 @@ public sealed partial class MyStoriesHandlers(IStoryStore stories, StoryPages pa
             s.Value.Id,
             s.Value.Content.Title,
             StoryViews.StatusLabel(s.Value.Status, turn.Culture),
-            DateOnly.FromDateTime((s.Value.SubmittedAt ?? s.Value.CreatedAt).UtcDateTime),
+            TellerTime.Local(s.Value.SubmittedAt ?? s.Value.CreatedAt, turn.Activity),
             CanEdit: s.Value.Status is StoryStatus.Submitted or StoryStatus.Approved or StoryStatus.Rejected,
             CanWithdraw: true)).ToList();
         turn.Show(MyStoriesCard.Build(new MyStoriesView(items, result.Page, result.Page > 1, result.HasNext), turn.Culture));

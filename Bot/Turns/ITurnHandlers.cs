@@ -64,15 +64,6 @@ public interface IDialogContinuation
     Task HandleAsync(TurnContext turn, CardSubmit? submit, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// A button whose handler is gone: its dialog was cancelled, finished or replaced, or the card is from an older
-/// version of the bot. A feature that recognises its own old buttons answers for them (true) or leaves them (false).
-/// </summary>
-public interface IStaleButtonReply
-{
-    bool TryHandle(TurnContext turn, CardSubmit submit);
-}
-
 /// <summary>Install and membership events (conversationUpdate, installationUpdate).</summary>
 public interface IConversationEventHandler
 {

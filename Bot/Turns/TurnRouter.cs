@@ -16,7 +16,6 @@ public sealed partial class TurnRouter(
     IEnumerable<ICardAction> cardActions,
     IEnumerable<IDialogContinuation> dialogs,
     IEnumerable<IConversationEventHandler> conversationEvents,
-    IEnumerable<IStaleButtonReply> staleButtons,
     IEnumerable<IAudiencePolicy> audiences,
     IFallbackReply fallback,
     ILogger<TurnRouter> log)
@@ -128,12 +127,9 @@ public sealed partial class TurnRouter(
         }
         else
         {
-            // A button of a dialog that has ended or been replaced, or of a card from an older version of the bot.
+            // A button of a card from an older version of the bot. (A feature's own old buttons are still registered by
+            // name, so it answers them itself: see StoryCapture's StoryCardActions.)
             LogUnknownAction(log, submit.Action);
-            if (staleButtons.Any(s => s.TryHandle(turn, submit)))
-            {
-                return null;
-            }
         }
 
         await fallback.HandleAsync(turn, cancellationToken);

@@ -18,7 +18,12 @@ public static class ActionNames
     public const string DialogHelp = "dialog.help";
 
     // Story capture.
+    // Every button on a story dialog's cards carries its own "story." name (cancel and back too), so that Bot can
+    // recognise a press on a story card after that story has ended, and the dialog's instance id (ActionKeys.Dialog).
     public const string StoryAnswer = "story.answer";
+    public const string StoryDetails = "story.details";
+    public const string StoryBack = "story.back";
+    public const string StoryCancel = "story.cancel";
     public const string StoryFormSubmit = "story.form.submit";
     public const string StoryUseForm = "story.mode.form";
     public const string StoryUseGuided = "story.mode.guided";
@@ -51,6 +56,9 @@ public static class ActionNames
 public static class ActionKeys
 {
     public const string Step = "step";
+
+    /// <summary>The instance id of the dialog whose card holds the button: a press on a replaced dialog's card is recognised.</summary>
+    public const string Dialog = "dialog";
     public const string Answer = "answer";
     public const string Field = "field";
     public const string Mode = "mode";

@@ -109,6 +109,10 @@ public static class HelpCard
     }
 }
 
+/// <summary>
+/// Anything the bot did not understand: one line and the three things most people came for. The whole help card is
+/// one "help" away, and the line says so.
+/// </summary>
 public static class NotUnderstoodCard
 {
     public static AdaptiveCard Build(NotUnderstoodView view, CultureInfo culture)
@@ -116,14 +120,11 @@ public static class NotUnderstoodCard
         var t = new CardText(culture);
         return new AdaptiveCard
         {
-            Body =
-            [
-                Para(t["NotUnderstood_Text"]),
-                Subtle(t["NotUnderstood_Hint"]),
-            ],
+            Body = [Para(t["NotUnderstood_Text"])],
             Actions =
             [
-                CardActions.Submit(t["Action_ShareStory"], ActionNames.StoryStart),
+                CardActions.Submit(t["Action_ShareStory"], ActionNames.StoryStart) with { Style = ActionStyle.Positive },
+                CardActions.Submit(t["Action_MyStories"], ActionNames.MyStories),
                 CardActions.Submit(t["Action_Help"], ActionNames.Help),
             ],
             FallbackText = t["NotUnderstood_Text"],

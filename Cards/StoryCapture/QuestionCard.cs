@@ -20,7 +20,8 @@ public sealed record AnswerButton(string Title, string Answer);
 /// <param name="StepId">Sent back with the answer so that a click on an old card is recognised as such.</param>
 /// <param name="Question">Our own wording (markdown allowed).</param>
 /// <param name="Quote">User text to show with the question, e.g. the suggested title (untrusted).</param>
-/// <param name="Progress">e.g. "Question 3 of 10".</param>
+/// <param name="Progress">e.g. "Question 3 of 5".</param>
+/// <param name="DialogId">The dialog's instance id, echoed by every button (see <see cref="StoryButtons"/>).</param>
 public sealed record QuestionView(
     string StepId,
     string Question,
@@ -29,7 +30,8 @@ public sealed record QuestionView(
     QuestionInput? Input = null,
     IReadOnlyList<AnswerButton>? Buttons = null,
     string? Progress = null,
-    bool CanGoBack = true);
+    bool CanGoBack = true,
+    string? DialogId = null);
 
 public static class QuestionCard
 {
@@ -92,21 +94,21 @@ public static class QuestionCard
             foreach (var button in view.Buttons ?? [])
             {
                 actions.Add(CardActions.SubmitWithoutInputs(button.Title, ActionNames.StoryAnswer,
-                    (ActionKeys.Step, view.StepId), (ActionKeys.Answer, button.Answer)));
+                    StoryButtons.Payload(view.DialogId, (ActionKeys.Step, view.StepId), (ActionKeys.Answer, button.Answer))));
             }
 
             if (view.Input is not null)
             {
                 actions.Insert(view.Input is TextQuestionInput ? actions.Count : 0,
-                    CardActions.Submit(t["Action_Next"], ActionNames.StoryAnswer, (ActionKeys.Step, view.StepId)) with { Style = ActionStyle.Positive });
+                    CardActions.Submit(t["Action_Next"], ActionNames.StoryAnswer, StoryButtons.Payload(view.DialogId, (ActionKeys.Step, view.StepId))) with { Style = ActionStyle.Positive });
             }
 
             if (view.CanGoBack)
             {
-                actions.Add(CardActions.SubmitWithoutInputs(t["Action_Back"], ActionNames.DialogBack));
+                actions.Add(StoryButtons.Back(t, view.DialogId));
             }
 
-            actions.Add(CardActions.SubmitWithoutInputs(t["Action_Cancel"], ActionNames.DialogCancel));
+            actions.Add(StoryButtons.Cancel(t, view.DialogId));
             return new AdaptiveCard { Body = body, Actions = actions, FallbackText = view.Question };
         });
     }

@@ -32,7 +32,8 @@ public sealed record StoryFormView(
     IReadOnlyList<ChoiceOption> ElementOptions,
     IReadOnlyList<ChoiceOption> KindOptions,
     IReadOnlyList<ChoiceOption> AttributionOptions,
-    IReadOnlyList<string>? Errors = null);
+    IReadOnlyList<string>? Errors = null,
+    string? DialogId = null);
 
 public static class StoryFormCard
 {
@@ -79,9 +80,9 @@ public static class StoryFormCard
                 Body = body,
                 Actions =
                 [
-                    CardActions.Submit(t["Action_PreviewStory"], ActionNames.StoryFormSubmit) with { Style = ActionStyle.Positive },
-                    CardActions.SubmitWithoutInputs(t["Action_OneAtATime"], ActionNames.StoryUseGuided),
-                    CardActions.SubmitWithoutInputs(t["Action_Cancel"], ActionNames.DialogCancel),
+                    CardActions.Submit(t["Action_PreviewStory"], ActionNames.StoryFormSubmit, StoryButtons.Payload(view.DialogId)) with { Style = ActionStyle.Positive },
+                    CardActions.SubmitWithoutInputs(t["Action_OneAtATime"], ActionNames.StoryUseGuided, StoryButtons.Payload(view.DialogId)),
+                    StoryButtons.Cancel(t, view.DialogId),
                 ],
                 MsTeams = FullWidth,
                 FallbackText = t["Form_Heading"],

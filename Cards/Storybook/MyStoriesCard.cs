@@ -7,7 +7,8 @@ using static InfoStoryBot.Cards.Model.CardParts;
 namespace InfoStoryBot.Cards.Storybook;
 
 /// <param name="Status">Worded for the culture, e.g. "Published in the storybook".</param>
-public sealed record MyStoryItem(string StoryId, string Title, string Status, DateOnly SubmittedOn, bool CanEdit, bool CanWithdraw);
+/// <param name="SubmittedAt">When it was shared, already in the teller's own time: two stories of one day differ by the time.</param>
+public sealed record MyStoryItem(string StoryId, string Title, string Status, DateTime SubmittedAt, bool CanEdit, bool CanWithdraw);
 
 public sealed record MyStoriesView(IReadOnlyList<MyStoryItem> Stories, int Page = 1, bool HasPrevious = false, bool HasNext = false);
 
@@ -50,7 +51,7 @@ public static class MyStoriesCard
                 body.Add(new Container(
                 [
                     new RichTextBlock([UntrustedText.Run(string.IsNullOrWhiteSpace(story.Title) ? t["Story_Untitled"] : story.Title, budget.Chars(TitleLimit)) with { Weight = TextWeight.Bolder }]),
-                    Subtle(story.Status + " · " + t.Format("MyStories_SubmittedOn", story.SubmittedOn.ToString("d MMMM yyyy", culture))) with { Spacing = Spacing.None },
+                    Subtle(story.Status + " · " + t.Format("MyStories_SubmittedAt", story.SubmittedAt)) with { Spacing = Spacing.None },
                     new ActionSet(buttons),
                 ])
                 {

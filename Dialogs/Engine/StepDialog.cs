@@ -13,6 +13,12 @@ public sealed record DialogState<TDraft>
 
     public required string Step { get; init; }
 
+    /// <summary>
+    /// This run of the dialog, from the turn's fresh id when it began. Cards echo it (<see cref="ActionKeys.Dialog"/>),
+    /// so a button on the card of a run that was replaced is not taken as an answer to this one.
+    /// </summary>
+    public string Instance { get; init; } = "";
+
     public required TDraft Draft { get; init; }
 
     /// <summary>Steps asked before the current one, most recent last: what "back" walks through.</summary>
@@ -63,7 +69,11 @@ public abstract record StepResult<TDraft>
 }
 
 /// <summary>Everything a step may read on this turn.</summary>
-public sealed record StepContext<TDraft>(TDraft Draft, DialogText Text, CultureInfo Culture, DateTimeOffset Now, string? NewId, bool WayOutOffered);
+public sealed record StepContext<TDraft>(TDraft Draft, DialogText Text, CultureInfo Culture, DateTimeOffset Now, string? NewId, bool WayOutOffered)
+{
+    /// <summary>The dialog run's instance id, for the step's card buttons to echo.</summary>
+    public string Instance { get; init; } = "";
+}
 
 /// <summary>One question of a dialog.</summary>
 public abstract class DialogStep<TDraft>
@@ -94,7 +104,8 @@ public abstract class DialogStep<TDraft>
 /// <summary>
 /// A dialog as an ordered list of steps. The engine handles, once for every dialog: idle expiry, the
 /// interruptions (cancel, help, back, restart), clicks on stale cards, and re-asking after a wrong answer
-/// with a way out after a few in a row.
+/// with a way out after a few in a row. A dialog's cards may name the interruptions after the dialog
+/// ("story.cancel" as well as "dialog.cancel"), so Bot can tell whose card a button is on once the dialog has ended.
 /// </summary>
 public abstract class StepDialog<TDraft, TResult>
     where TDraft : class
@@ -116,6 +127,9 @@ public abstract class StepDialog<TDraft, TResult>
     /// <summary>A dialog's own commands, checked before the step (e.g. switching to a form); null when not one.</summary>
     protected virtual StepResult<TDraft>? Intercept(StepContext<TDraft> context, DialogInput input, string step) => null;
 
+    /// <summary>A last look at what a step decided, before the dialog moves on (e.g. to warn about an answer at once).</summary>
+    protected virtual StepResult<TDraft> Review(StepContext<TDraft> context, DialogStep<TDraft> step, StepResult<TDraft> result) => result;
+
     public DialogTurnResult<TResult> Begin(TDraft draft, DialogTurn turn, IReadOnlyList<DialogMessage>? intro = null, string? atStep = null)
     {
         var settings = DialogSettings.Default;
@@ -123,6 +137,7 @@ public abstract class StepDialog<TDraft, TResult>
         {
             Dialog = Name,
             Step = "",
+            Instance = turn.NewId ?? "",
             Draft = draft,
             StartedAt = turn.Now,
             LastActivityAt = turn.Now,
@@ -172,28 +187,35 @@ public abstract class StepDialog<TDraft, TResult>
             ?? throw new InvalidOperationException($"The {Name} dialog state points at no step.");
         var input = new DialogInput(turn.Text?.Trim() ?? "", turn.Submit);
         var wayOut = state.Failures >= settings.FailuresBeforeWayOut;
-        var context = new StepContext<TDraft>(state.Draft, text, turn.Culture, turn.Now, turn.NewId, wayOut);
+        var context = new StepContext<TDraft>(state.Draft, text, turn.Culture, turn.Now, turn.NewId, wayOut) { Instance = state.Instance };
+
+        // A button from a card of an earlier run (cancelled, or replaced by starting again) must not act on this
+        // one, not even Cancel: say so and carry on where this run is.
+        if (input.Submit?.Get(ActionKeys.Dialog) is { Length: > 0 } instance && instance != state.Instance)
+        {
+            return AskStep(state, turn, text, [DialogMessage.Say(text["Dialog_OtherCard"])], recordHistory: false, settings);
+        }
 
         // Interruptions, the same in every dialog.
         var action = input.Submit?.Action;
-        if (action == ActionNames.DialogCancel || (!input.IsSubmit && text.IsOneOf(input.Text, "Keywords_Cancel")))
+        if (IsAction(action, ActionNames.DialogCancel) || (!input.IsSubmit && text.IsOneOf(input.Text, "Keywords_Cancel")))
         {
             return Ended(DialogStatus.Cancelled, text["Dialog_Cancelled"]);
         }
 
-        if (action == ActionNames.DialogHelp || (!input.IsSubmit && text.IsOneOf(input.Text, "Keywords_Help")))
+        if (IsAction(action, ActionNames.DialogHelp) || (!input.IsSubmit && text.IsOneOf(input.Text, "Keywords_Help")))
         {
             return AskStep(state, turn, text, [DialogMessage.Say(step.Help(context) + "\n\n" + text["Dialog_HelpCommon"])], recordHistory: false, settings);
         }
 
-        if (action == ActionNames.DialogRestart || (!input.IsSubmit && text.IsOneOf(input.Text, "Keywords_Restart")))
+        if (IsAction(action, ActionNames.DialogRestart) || (!input.IsSubmit && text.IsOneOf(input.Text, "Keywords_Restart")))
         {
             var fresh = Restart(state.Draft);
             return AskStep(state with { Draft = fresh, History = [], Failures = 0, Jumped = false, Step = FirstOpen(fresh)!.Id }, turn, text,
                 [DialogMessage.Say(text["Dialog_Restarted"])], recordHistory: false, settings);
         }
 
-        if (action == ActionNames.DialogBack || (!input.IsSubmit && text.IsOneOf(input.Text, "Keywords_Back")))
+        if (IsAction(action, ActionNames.DialogBack) || (!input.IsSubmit && text.IsOneOf(input.Text, "Keywords_Back")))
         {
             return Back(state, turn, text, settings);
         }
@@ -208,9 +230,13 @@ public abstract class StepDialog<TDraft, TResult>
             return Advance(state, turn, text, new StepResult<TDraft>.Next(skipped), step, settings);
         }
 
-        var result = Intercept(context, input, step.Id) ?? step.Answer(context, input);
+        var result = Intercept(context, input, step.Id) ?? Review(context, step, step.Answer(context, input));
         return Advance(state, turn, text, result, step, settings);
     }
+
+    /// <summary>"dialog.cancel", or the same interruption named after this dialog ("story.cancel").</summary>
+    private bool IsAction(string? action, string generic) =>
+        action is not null && (action == generic || action == Name + generic[generic.IndexOf('.', StringComparison.Ordinal)..]);
 
     /// <summary>Reads stored state without running a turn (e.g. to check which dialog it belongs to).</summary>
     public static DialogState<TDraft> ReadState(JsonElement storedState) =>
@@ -281,7 +307,10 @@ public abstract class StepDialog<TDraft, TResult>
             state = state with { History = [.. state.History.TakeLast(30), previous] };
         }
 
-        var context = new StepContext<TDraft>(state.Draft, text, turn.Culture, turn.Now, turn.NewId, state.Failures >= settings.FailuresBeforeWayOut);
+        var context = new StepContext<TDraft>(state.Draft, text, turn.Culture, turn.Now, turn.NewId, state.Failures >= settings.FailuresBeforeWayOut)
+        {
+            Instance = state.Instance,
+        };
         var messages = before.Concat(step.Ask(context)).ToList();
         return new DialogTurnResult<TResult>(messages, JsonSerializer.SerializeToElement(state, StateJson), DialogStatus.Continue, null);
     }

@@ -37,6 +37,15 @@ public static class StoryDialog
         Source = submit.Get(ActionKeys.DeliveryId) is { Length: > 0 } delivery ? new StorySource(delivery, submit.Get(ActionKeys.Variant)) : null,
     };
 
+    /// <summary>
+    /// The running story dialog's instance id, which every button on its cards echoes (<see cref="ActionKeys.Dialog"/>);
+    /// "" for a story dialog begun before instance ids; null when the state is not a story dialog's.
+    /// </summary>
+    public static string? InstanceOf(JsonElement state) =>
+        !OwnsState(state) ? null
+        : state.TryGetProperty("instance", out var instance) && instance.ValueKind == JsonValueKind.String ? instance.GetString() ?? ""
+        : "";
+
     /// <summary>Whether stored dialog state belongs to this dialog.</summary>
     public static bool OwnsState(JsonElement state) =>
         state.ValueKind == JsonValueKind.Object
@@ -54,6 +63,8 @@ internal sealed class StoryCaptureDialog : StepDialog<StoryDraft, StoryDialogRes
     public StoryCaptureDialog()
     {
         Func<string, StoryDraft, (int, int)> progress = Progress;
+        // The guided path asks the first four in chat, then one card for the rest (DetailsStep): five questions. The
+        // detail fields' own questions are asked only to edit one from the preview, so they never change the count.
         _fields =
         [
             new TextStep(StoryFields.WhatHappened, "Field_WhatHappened", StoryRules.MinStoryLength, StoryLimits.WhatHappened, true,
@@ -63,22 +74,22 @@ internal sealed class StoryCaptureDialog : StepDialog<StoryDraft, StoryDialogRes
                 d => d.InformationShared, (d, v) => d with { InformationShared = v }, progress),
             new TextStep(StoryFields.DifferenceMade, "Field_DifferenceMade", StoryRules.MinAnswerLength, StoryLimits.DifferenceMade, true,
                 d => d.DifferenceMade, (d, v) => d with { DifferenceMade = v }, progress),
-            new ChoiceStep<Pillar>(StoryFields.Pillars, "Field_Pillars", StoryOptions.Pillars, multi: true, allowNone: false,
-                d => d.Pillars, (d, v) => d with { Pillars = v }, progress),
+            new ChoiceStep<Pillar>(StoryFields.Pillars, "Field_Pillars", StoryOptions.Pillars, multi: true, allowNone: true,
+                d => d.Pillars, (d, v) => d with { Pillars = v }, progress) { IsDetail = true },
             new ChoiceStep<PartnershipElement>(StoryFields.Elements, "Field_Elements", StoryOptions.Elements, multi: true, allowNone: true,
-                d => d.Elements, (d, v) => d with { Elements = v }, progress),
+                d => d.Elements, (d, v) => d with { Elements = v }, progress) { IsDetail = true },
             new ChoiceStep<StoryKind>(StoryFields.Kind, "Field_Kind", StoryOptions.Kinds, multi: false, allowNone: false,
-                d => d.Kind is { } k ? [k] : null, (d, v) => d with { Kind = v[0] }, progress),
-            new TitleStep(progress),
+                d => d.Kind is { } k ? [k] : null, (d, v) => d with { Kind = v[0] }, progress) { IsDetail = true },
+            new TitleStep(progress) { IsDetail = true },
             new ChoiceStep<Attribution>(StoryFields.Attribution, "Field_Attribution", StoryOptions.Attributions, multi: false, allowNone: false,
-                d => d.Attribution is { } a ? [a] : null, (d, v) => d with { Attribution = v[0] }, progress),
+                d => d.Attribution is { } a ? [a] : null, (d, v) => d with { Attribution = v[0] }, progress) { IsDetail = true },
             new TextStep(StoryFields.TellerRole, "Field_TellerRole", 2, StoryLimits.TellerRole, false,
-                d => d.TellerRole, (d, v) => d with { TellerRole = v }, progress, d => d.NeedsRoleAndOrganisation, skippable: true),
+                d => d.TellerRole, (d, v) => d with { TellerRole = v }, progress, d => d.NeedsRoleAndOrganisation, skippable: true) { IsDetail = true },
             new TextStep(StoryFields.TellerOrganisation, "Field_TellerOrganisation", 2, StoryLimits.TellerOrganisation, false,
-                d => d.TellerOrganisation, (d, v) => d with { TellerOrganisation = v }, progress, d => d.NeedsRoleAndOrganisation, skippable: true),
-            new ConsentStep(progress),
+                d => d.TellerOrganisation, (d, v) => d with { TellerOrganisation = v }, progress, d => d.NeedsRoleAndOrganisation, skippable: true) { IsDetail = true },
+            new ConsentStep(progress) { IsDetail = true },
         ];
-        Steps = [.. _fields, new FormStep(), new PersonalDataStep(_fields), new PreviewStep(_fields)];
+        Steps = [.. _fields.Take(4), new DetailsStep(progress), .. _fields.Skip(4), new FormStep(), new PersonalDataStep(_fields), new PreviewStep(_fields)];
     }
 
     public override string Name => DialogName;
@@ -127,11 +138,18 @@ internal sealed class StoryCaptureDialog : StepDialog<StoryDraft, StoryDialogRes
         return null;
     }
 
+    /// <summary>Personal data is flagged right after the answer that holds it, while the teller still has it in mind.</summary>
+    protected override StepResult<StoryDraft> Review(StepContext<StoryDraft> context, DialogStep<StoryDraft> step, StepResult<StoryDraft> result) =>
+        result is StepResult<StoryDraft>.Next next && step is FieldStep or DetailsStep && PersonalDataStep.Unconfirmed(next.Draft).Count > 0
+            ? new StepResult<StoryDraft>.GoTo(next.Draft, PersonalDataStep.StepId)
+            : result;
+
     protected override (StoryDialogResult Result, IReadOnlyList<DialogMessage> Messages) Complete(StepContext<StoryDraft> context)
     {
         var draft = context.Draft;
         var content = draft.ToContent();
-        var result = new StoryDialogResult(content, draft.StoryId, draft.IsEdit, draft.Source, draft.NotPersonalData);
+        // Only what is still in the story is recorded as confirmed: an answer edited since may have dropped it.
+        var result = new StoryDialogResult(content, draft.StoryId, draft.IsEdit, draft.Source, PersonalDataStep.StillConfirmed(draft));
         return (result, [DialogMessage.Show(ThankYouCard.Build(new ThankYouView(content.Title, content.ConsentToPublish), context.Culture))]);
     }
 }

@@ -37,8 +37,13 @@ public static class StoryOptions
         new(Attribution.Anonymous, "anonymous", "Attribution_Anonymous"),
     ];
 
-    public static IReadOnlyList<ChoiceOption> ToChoices<T>(IReadOnlyList<PromptOption<T>> options, DialogText text, bool numbered = false) =>
-        options.Select((o, i) => new ChoiceOption(o.Wire, numbered ? $"{i + 1}. {text[o.LabelKey]}" : text[o.LabelKey])).ToList();
+    // The labels are not numbered: Teams shows a choice's title as plain text, Web Chat as markdown, where "2. Culture"
+    // becomes a one-item list shown as "1.". The tick boxes carry the choice; typed numbers still count from the top.
+    public static IReadOnlyList<ChoiceOption> ToChoices<T>(IReadOnlyList<PromptOption<T>> options, DialogText text) =>
+        options.Select(o => new ChoiceOption(o.Wire, text[o.LabelKey])).ToList();
+
+    public static IReadOnlyList<string> Wires<T>(IReadOnlyList<PromptOption<T>> options, IEnumerable<T> values) =>
+        values.Select(v => Wire(options, v)).ToList();
 
     public static string Label<T>(IReadOnlyList<PromptOption<T>> options, T value, DialogText text) =>
         text[options.First(o => EqualityComparer<T>.Default.Equals(o.Value, value)).LabelKey];

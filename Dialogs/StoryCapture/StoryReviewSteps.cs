@@ -54,7 +54,8 @@ internal sealed class FormStep : DialogStep<StoryDraft>
                 StoryOptions.ToChoices(StoryOptions.Elements, t),
                 StoryOptions.ToChoices(StoryOptions.Kinds, t),
                 StoryOptions.ToChoices(StoryOptions.Attributions, t),
-                d.FormErrors), context.Culture)),
+                d.FormErrors,
+                context.Instance), context.Culture)),
         ];
     }
 
@@ -127,7 +128,7 @@ internal sealed class FormStep : DialogStep<StoryDraft>
         var title = submit.Get(StoryFields.Title)?.Trim() ?? "";
         if (title.Length == 0)
         {
-            title = TitleSuggester.Suggest(whatHappened ?? draft.WhatHappened);
+            title = TitleSuggester.Suggest(whatHappened ?? draft.WhatHappened, t.Culture);
         }
         else if (TextStep.Validate(t, title, 3, StoryLimits.Title) is { } titleError)
         {
@@ -169,7 +170,11 @@ internal sealed class FormStep : DialogStep<StoryDraft>
     }
 }
 
-/// <summary>Shown when the answers look like they hold personal data: edit it, or say it is not personal data.</summary>
+/// <summary>
+/// Shown when the answers look like they hold personal data: edit it, or say it is not personal data. On the guided
+/// path it comes straight after the answer that holds it (see StoryCaptureDialog.Review); here, before the preview, it
+/// catches anything still there (the form, a typed title).
+/// </summary>
 internal sealed class PersonalDataStep(IReadOnlyList<FieldStep> fields) : DialogStep<StoryDraft>
 {
     public const string StepId = "personalData";
@@ -186,10 +191,8 @@ internal sealed class PersonalDataStep(IReadOnlyList<FieldStep> fields) : Dialog
 
     public override IReadOnlyList<DialogMessage> Ask(Ctx context)
     {
-        var items = Unconfirmed(context.Draft)
-            .Select(f => new PersonalDataItem(context.Text["PersonalData_" + f.Kind], f.Text, f.Field, context.Text[LabelKey(f.Field)]))
-            .ToList();
-        return [DialogMessage.Show(PersonalDataWarningCard.Build(new PersonalDataWarningView(items), context.Culture))];
+        var items = Unconfirmed(context.Draft).Select(f => Item(f, context.Text, fields)).ToList();
+        return [DialogMessage.Show(PersonalDataWarningCard.Build(new PersonalDataWarningView(items, context.Instance), context.Culture))];
     }
 
     public override Result Answer(Ctx context, DialogInput input)
@@ -213,10 +216,18 @@ internal sealed class PersonalDataStep(IReadOnlyList<FieldStep> fields) : Dialog
         return input.Submit is null ? new Result.Invalid(context.Text["Invalid_PersonalDataChoice"]) : new Result.Stale();
     }
 
-    private string LabelKey(string field) => fields.First(f => f.Id == field).LabelKey;
+    public static PersonalDataItem Item(ConfirmedNotPersonalData finding, DialogText text, IReadOnlyList<FieldStep> fields) =>
+        new(text["PersonalData_" + finding.Kind], finding.Text, finding.Field, text[fields.First(f => f.Id == finding.Field).LabelKey]);
 
     /// <summary>Findings in the free-text answers that the teller has not already said are fine.</summary>
-    public static IReadOnlyList<ConfirmedNotPersonalData> Unconfirmed(StoryDraft draft)
+    public static IReadOnlyList<ConfirmedNotPersonalData> Unconfirmed(StoryDraft draft) =>
+        Findings(draft).Where(f => !draft.NotPersonalData.Contains(f)).ToList();
+
+    /// <summary>What the teller said is not personal data and is still in the story (an answer edited since may have dropped it).</summary>
+    public static IReadOnlyList<ConfirmedNotPersonalData> StillConfirmed(StoryDraft draft) =>
+        Findings(draft).Where(draft.NotPersonalData.Contains).Distinct().ToList();
+
+    private static IReadOnlyList<ConfirmedNotPersonalData> Findings(StoryDraft draft)
     {
         var texts = new (string Field, string? Text)[]
         {
@@ -228,7 +239,6 @@ internal sealed class PersonalDataStep(IReadOnlyList<FieldStep> fields) : Dialog
         };
         return texts
             .SelectMany(t => PersonalDataScanner.Scan(t.Text).Select(f => new ConfirmedNotPersonalData(f.Kind, f.Text, t.Field)))
-            .Where(f => !draft.NotPersonalData.Contains(f))
             .ToList();
     }
 }
@@ -249,12 +259,31 @@ internal sealed class PreviewStep(IReadOnlyList<FieldStep> fields) : DialogStep<
     public override IReadOnlyList<DialogMessage> Ask(Ctx context)
     {
         var draft = context.Draft;
-        var targets = fields.Where(f => f.IsRelevant(draft)).Select(f => new ChoiceOption(f.Id, context.Text[f.LabelKey])).ToList();
-        var consent = context.Text[draft.Consent == true ? "Preview_ConsentYes" : "Preview_ConsentNo"];
+        var t = context.Text;
+        var content = draft.ToContent();
+        var targets = fields.Where(f => f.IsRelevant(draft)).Select(f => new ChoiceOption(f.Id, t[f.LabelKey])).ToList();
+        var consent = t[content.ConsentToPublish ? "Preview_ConsentYes" : "Preview_ConsentNo"];
+        var credit = content.Attribution switch
+        {
+            Attribution.Named => t["Preview_CreditNamed"],
+            Attribution.RoleOnly when content.TellerRole is null && content.TellerOrganisation is null => t["Preview_CreditMissing"],
+            Attribution.RoleOnly => t["Preview_CreditRoleOnly"],
+            _ => t["Preview_CreditAnonymous"],
+        };
+        var confirmed = PersonalDataStep.StillConfirmed(draft).Select(f => PersonalDataStep.Item(f, t, fields)).ToList();
         return
         [
             DialogMessage.Show(StoryPreviewCard.Build(
-                new StoryPreviewView(StoryViews.Display(draft.ToContent(), context.Culture), targets, consent), context.Culture)),
+                new StoryPreviewView(
+                    StoryViews.Display(content, context.Culture),
+                    targets,
+                    consent,
+                    credit,
+                    // A new story's id goes on Submit: a second press after it is stored is told it is already in.
+                    StoryId: draft.IsEdit ? null : draft.StoryId,
+                    NotPersonalData: confirmed,
+                    DialogId: context.Instance),
+                context.Culture)),
         ];
     }
 

@@ -7,14 +7,23 @@ using Result = InfoStoryBot.Dialogs.Engine.StepResult<InfoStoryBot.Dialogs.Story
 
 namespace InfoStoryBot.Dialogs.StoryCapture;
 
-/// <summary>A guided question for one field of the story. In form mode it is only asked to edit that field.</summary>
+/// <summary>
+/// A question for one field of the story. The guided path asks the first four in turn; the rest are gathered on one
+/// card (<see cref="DetailsStep"/>), so their own questions are only asked to edit that field from the preview.
+/// In form mode every one of them is only asked to edit.
+/// </summary>
 internal abstract class FieldStep(string id, string labelKey, Func<string, StoryDraft, (int Number, int Count)> progress) : DialogStep<StoryDraft>
 {
     public override string Id => id;
 
     public string LabelKey => labelKey;
 
-    public override bool AppliesTo(StoryDraft draft) => draft.Mode == StoryEntryMode.Guided && IsRelevant(draft);
+    /// <summary>True for a field the details card gathers: never asked on its own in the flow, only to edit it.</summary>
+    public bool IsDetail { get; init; }
+
+    public override bool AppliesTo(StoryDraft draft) => !IsDetail && draft.Mode == StoryEntryMode.Guided && IsRelevant(draft);
+
+    public override bool IsQuestion => !IsDetail;
 
     /// <summary>Whether the field belongs to this story at all (role and organisation only when credited).</summary>
     public virtual bool IsRelevant(StoryDraft draft) => true;
@@ -73,7 +82,8 @@ internal sealed class TextStep(
             Question(context),
             Hint: context.Text["Hint_EditText"],
             Input: new TextQuestionInput(maxLength, multiline, Value: current),
-            Progress: ProgressLine(context)), context.Culture))];
+            Progress: ProgressLine(context),
+            DialogId: context.Instance), context.Culture))];
     }
 
     public override Result Answer(Ctx context, DialogInput input)
@@ -121,7 +131,8 @@ internal sealed partial class PartnersStep(Func<string, StoryDraft, (int, int)> 
             Question(context),
             Hint: context.Text["Hint_EditText"],
             Input: new TextQuestionInput(StoryLimits.WhoWasInvolved, false, Value: string.Join(", ", current)),
-            Progress: ProgressLine(context)), context.Culture))];
+            Progress: ProgressLine(context),
+            DialogId: context.Instance), context.Culture))];
     }
 
     public override Result Answer(Ctx context, DialogInput input)
@@ -190,12 +201,13 @@ internal sealed class ChoiceStep<T>(
             Question(context),
             Hint: context.Text[multi ? "Hint_Multi" : "Hint_Single"],
             Input: new ChoiceQuestionInput(
-                StoryOptions.ToChoices(options, context.Text, numbered: true),
+                StoryOptions.ToChoices(options, context.Text),
                 multi,
                 current?.Select(v => StoryOptions.Wire(options, v)).ToList(),
                 Required: !allowNone),
             Buttons: allowNone ? [new AnswerButton(context.Text["Button_NoneOfThese"], NoneAnswer)] : null,
-            Progress: ProgressLine(context)), context.Culture))];
+            Progress: ProgressLine(context),
+            DialogId: context.Instance), context.Culture))];
     }
 
     public override Result Answer(Ctx context, DialogInput input)
@@ -232,18 +244,19 @@ internal sealed class TitleStep(Func<string, StoryDraft, (int, int)> progress) :
 
     public override bool IsAnswered(StoryDraft draft) => draft.Title is not null;
 
-    private static string Proposed(StoryDraft draft) =>
-        !string.IsNullOrWhiteSpace(draft.Title) ? draft.Title : TitleSuggester.Suggest(draft.WhatHappened);
+    private static string Proposed(StoryDraft draft, DialogText text) =>
+        !string.IsNullOrWhiteSpace(draft.Title) ? draft.Title : TitleSuggester.Suggest(draft.WhatHappened, text.Culture);
 
     public override IReadOnlyList<DialogMessage> Ask(Ctx context) =>
     [
         DialogMessage.Show(QuestionCard.Build(new QuestionView(
             Id,
             Question(context),
-            Quote: Proposed(context.Draft),
+            Quote: Proposed(context.Draft, context.Text),
             Input: new TextQuestionInput(StoryLimits.Title, false, context.Text["Placeholder_NewTitle"]),
             Buttons: [new AnswerButton(context.Text["Button_KeepTitle"], KeepAnswer)],
-            Progress: ProgressLine(context)), context.Culture)),
+            Progress: ProgressLine(context),
+            DialogId: context.Instance), context.Culture)),
     ];
 
     public override Result Answer(Ctx context, DialogInput input)
@@ -256,7 +269,7 @@ internal sealed class TitleStep(Func<string, StoryDraft, (int, int)> progress) :
 
         if (answer == KeepAnswer || context.Text.IsOneOf(answer, "Keywords_KeepTitle") || (answer.Length == 0 && input.Submit is not null))
         {
-            var proposed = Proposed(context.Draft);
+            var proposed = Proposed(context.Draft, context.Text);
             return proposed.Length == 0 ? new Result.Invalid(context.Text["Invalid_NoTitle"]) : new Result.Next(context.Draft with { Title = proposed });
         }
 
@@ -278,7 +291,8 @@ internal sealed class ConsentStep(Func<string, StoryDraft, (int, int)> progress)
             Question(context),
             Hint: context.Text["Hint_Consent"],
             Buttons: [new AnswerButton(context.Text["Button_Yes"], "yes"), new AnswerButton(context.Text["Button_No"], "no")],
-            Progress: ProgressLine(context)), context.Culture)),
+            Progress: ProgressLine(context),
+            DialogId: context.Instance), context.Culture)),
     ];
 
     public override Result Answer(Ctx context, DialogInput input)

@@ -9,6 +9,7 @@ internal static class Program
     private static readonly Dictionary<string, (string Help, Func<Arguments, Task<int>> Run)> Commands = new(StringComparer.Ordinal)
     {
         ["storybook"] = ("storybook --stories N [--azurite] [--queries Q] [--path DIR]   seed N stories, time storybook pages", StorybookBenchmark.RunAsync),
+        ["storypath"] = ("storypath [--temp DIR]   turns and characters typed from \"share a story\" to a submitted story (guided, suggestions accepted; goal <= 7 turns)", StoryPathBenchmark.RunAsync),
         ["turns"] = ("turns [--seconds N] [--runs R] [--warmup S] [--concurrency 1,10,50] [--azurite] [--rate-gate] [--temp DIR] [--no-floor] [--no-docs]   turns/s and latency of the bot process vs a floor", TurnBenchmark.RunAsync),
     };
 

@@ -519,7 +519,7 @@ internal static class TurnBenchmark
             text.AppendLine();
             text.AppendLine("The real bot (Release build, its own process, Kestrel on loopback) behind the Teams simulator, with signed");
             text.AppendLine("Connector tokens checked on every turn. Each virtual user is one person in their own 1:1 chat, telling guided");
-            text.AppendLine("stories one answer at a time (14 turns a story, then the next story), sending the next answer as soon as the");
+            text.AppendLine(CultureInfo.InvariantCulture, $"stories one answer at a time ({Story.Count} turns a story, then the next story), sending the next answer as soon as the");
             text.AppendLine("last POST returned (closed loop). A turn's latency is its POST: the bot answers after it saved the conversation");
             text.AppendLine("state and its replies reached the simulator. The floor is a minimal ASP.NET Core endpoint in its own process");
             text.AppendLine("that parses the activity and makes only the same one Connector call (with a token fetched once) before");

@@ -3,15 +3,23 @@ using InfoStoryBot.Cards.StoryCapture;
 namespace InfoStoryBot.Testing;
 
 /// <summary>
-/// A complete guided story, message by message, as a storyteller types it: shared by the integration tests, the
-/// fault suites and the turn benchmark, so a change to the dialog's questions is fixed in one place.
+/// A complete guided story, message by message, as a storyteller types it on the short path (five questions, the
+/// details card's suggestions accepted by typing "yes"): shared by the story tests, the fault suites, the turn
+/// benchmark and the story-path benchmark, so a change to the dialog's questions is fixed in one place.
 /// </summary>
 internal static class GuidedStory
 {
-    public const string WhatHappened = "A family moved between two council areas and the school's concern went with them. The new team picked it up on day one.";
+    public const string WhatHappened = "A family moved between two council areas and the school's concern went with them. The new team trusted the school's judgement and picked it up on day one.";
     public const string Partners = "Northtown Council, the police and a housing charity";
-    public const string Shared = "The school's safeguarding lead rang the new school and passed the file on.";
+    public const string Shared = "The school's safeguarding lead rang the new school and sent the file through the secure email system.";
     public const string Difference = "The mum only had to tell her story once.";
+
+    /// <summary>What the details card suggests for this story, and so what "yes" keeps.</summary>
+    public const string SuggestedTitle = "A family moved between two council areas";
+
+    public static IReadOnlyList<string> SuggestedPillars { get; } = ["culture", "technology"];
+
+    public static IReadOnlyList<string> SuggestedElements { get; } = ["communication"];
 
     public static IReadOnlyList<string> Messages(string? whatHappened = null) =>
     [
@@ -20,13 +28,6 @@ internal static class GuidedStory
         Partners,
         Shared,
         Difference,
-        "1, 3",
-        "communication and partners",
-        "success",
-        "keep it",
-        "role only",
-        "Family support worker",
-        "Northtown Council",
         "yes",
         "submit",
     ];

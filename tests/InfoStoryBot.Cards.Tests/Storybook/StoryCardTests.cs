@@ -63,10 +63,25 @@ public sealed class StoryCardTests
     [Fact]
     public void MyStories_EachStory_HasViewAndOnlyTheAllowedButtons()
     {
-        var card = MyStoriesCard.Build(new MyStoriesView([new MyStoryItem("s-9", "Title", "Published", new DateOnly(2026, 11, 1), CanEdit: false, CanWithdraw: true)]), CardSamples.EnGb);
+        var card = MyStoriesCard.Build(new MyStoriesView([new MyStoryItem("s-9", "Title", "Published", new DateTime(2026, 11, 1, 9, 5, 0), CanEdit: false, CanWithdraw: true)]), CardSamples.EnGb);
 
         var buttons = card.Body.OfType<Container>().Single().Items.OfType<ActionSet>().Single().Actions.OfType<SubmitAction>().ToList();
         Assert.Equal(["stories.view", "stories.withdraw"], buttons.Select(b => b.Data!["action"]));
         Assert.All(buttons, b => Assert.Equal("s-9", b.Data!["storyId"]));
+    }
+
+    [Fact]
+    public void MyStories_TwoStoriesOfOneDay_AreToldApartByTheirTime()
+    {
+        var card = MyStoriesCard.Build(new MyStoriesView(
+        [
+            new MyStoryItem("s-1", "Morning", "Waiting for the campaign team", new DateTime(2026, 11, 20, 9, 5, 0), CanEdit: true, CanWithdraw: true),
+            new MyStoryItem("s-2", "Afternoon", "Waiting for the campaign team", new DateTime(2026, 11, 20, 16, 40, 0), CanEdit: true, CanWithdraw: true),
+        ]), CardSamples.EnGb);
+
+        var lines = card.Body.OfType<Container>().Select(c => c.Items.OfType<TextBlock>().Single().Text).ToList();
+        Assert.Equal(
+            ["Waiting for the campaign team · shared 20 November 2026 at 09:05", "Waiting for the campaign team · shared 20 November 2026 at 16:40"],
+            lines);
     }
 }

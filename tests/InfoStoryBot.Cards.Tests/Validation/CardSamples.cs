@@ -63,12 +63,21 @@ internal static class CardSamples
             };
             yield return ($"form-empty/{variant}", StoryFormCard.Build(new StoryFormView(new StoryFormValues(), Pillars, Elements, Kinds, Attributions), EnGb));
             yield return ($"form-filled/{variant}", StoryFormCard.Build(new StoryFormView(values, Pillars, Elements, Kinds, Attributions, ["Please tell me what happened.", "Please choose at least one pillar."]), EnGb));
-            yield return ($"question-multi/{variant}", QuestionCard.Build(new QuestionView("pillars", "Which pillars does it touch?", "Choose as many as fit.", Input: new ChoiceQuestionInput(Pillars, true, ["culture"]), Progress: "Question 5 of 10"), EnGb));
+            yield return ($"question-multi/{variant}", QuestionCard.Build(new QuestionView("pillars", "Which pillars does it touch?", "Choose as many as fit.", Input: new ChoiceQuestionInput(Pillars, true, ["culture"]), Progress: "Question 5 of 5", DialogId: "d-1"), EnGb));
             yield return ($"question-optional/{variant}", QuestionCard.Build(new QuestionView("elements", "Which parts of the partnership?", Input: new ChoiceQuestionInput(Elements, true, Required: false), Buttons: [new AnswerButton("None of these", "none")]), EnGb));
             yield return ($"question-single/{variant}", QuestionCard.Build(new QuestionView("kind", "Success or barrier?", Input: new ChoiceQuestionInput(Kinds, false)), EnGb));
             yield return ($"question-title/{variant}", QuestionCard.Build(new QuestionView("title", "How about this title?", Quote: text, Input: new TextQuestionInput(100, false, "Or type a new title", text), Buttons: [new AnswerButton("Keep it", "keep")]), EnGb));
             yield return ($"question-confirm/{variant}", QuestionCard.Build(new QuestionView("consent", "May we publish it?", Buttons: [new AnswerButton("Yes", "yes"), new AnswerButton("No", "no")], CanGoBack: false), EnGb));
-            yield return ($"preview/{variant}", StoryPreviewCard.Build(new StoryPreviewView(Story(text), [new("whatHappened", "What happened"), new("title", "Title")], "You've agreed we may publish it."), EnGb));
+            yield return ($"preview/{variant}", StoryPreviewCard.Build(new StoryPreviewView(Story(text), [new("whatHappened", "What happened"), new("title", "Title")], "You’ve agreed we may publish it."), EnGb));
+            yield return ($"preview-full/{variant}", StoryPreviewCard.Build(new StoryPreviewView(
+                Story(text), [new("whatHappened", "What happened"), new("title", "Title")], "You’ve agreed we may publish it.", "Credited by your role and organisation only.",
+                "20261120T093000Z-abc", [.. Enumerable.Range(0, 25).Select(i => new PersonalDataItem("Phone number", text, "whatHappened", "What happened"))], "d-1"), EnGb));
+            yield return ($"details/{variant}", StoryDetailsCard.Build(new StoryDetailsView(
+                "Question 5 of 5", Pillars, ["culture", "technology"], Elements, [], Kinds, "success", text, Attributions, "roleOnly", text, text,
+                ["Title: Could you tell me a little more?"], "d-1"), EnGb));
+            yield return ($"details-empty/{variant}", StoryDetailsCard.Build(new StoryDetailsView(null, Pillars, [], Elements, [], Kinds, "barrier", null, Attributions, "anonymous"), EnGb));
+            yield return ($"old-story-in/{variant}", OldStoryCard.Build(new OldStoryCardView(AlreadyIn: true), EnGb));
+            yield return ($"old-story-ended/{variant}", OldStoryCard.Build(new OldStoryCardView(AlreadyIn: false), EnGb));
             yield return ($"personal-data/{variant}", PersonalDataWarningCard.Build(new PersonalDataWarningView(
                 [.. Enumerable.Range(0, 25).Select(i => new PersonalDataItem("NHS number", text, "whatHappened", "What happened"))]), EnGb));
             yield return ($"thank-you/{variant}", ThankYouCard.Build(new ThankYouView(text, true), EnGb));
@@ -87,7 +96,7 @@ internal static class CardSamples
             yield return ($"storybook-empty/{variant}", StorybookPageCard.Build(new StorybookPageView([], 1, false, false, filters with { Pillar = null }), EnGb));
 
             var mine = Enumerable.Range(1, MyStoriesCard.MaxStoriesPerPage)
-                .Select(i => new MyStoryItem($"s-{i}", text, "Waiting for the campaign team", new DateOnly(2026, 11, i), i % 2 == 0, true))
+                .Select(i => new MyStoryItem($"s-{i}", text, "Waiting for the campaign team", new DateTime(2026, 11, i, 9 + i, 5 * i, 0), i % 2 == 0, true))
                 .ToList();
             yield return ($"my-stories/{variant}", MyStoriesCard.Build(new MyStoriesView(mine, 2, true, true), EnGb));
             yield return ($"my-stories-empty/{variant}", MyStoriesCard.Build(new MyStoriesView([]), EnGb));

@@ -25,9 +25,9 @@ public sealed class ChoiceParserTests
     }
 
     [Theory]
-    [InlineData("4", "There's no option 4")]
-    [InlineData("bananas", "didn't recognise")]
-    [InlineData("", "didn't recognise")]
+    [InlineData("4", "There’s no option 4")]
+    [InlineData("bananas", "didn’t recognise")]
+    [InlineData("", "didn’t recognise")]
     public void FromText_Unrecognised_SaysWhy(string typed, string error) =>
         Assert.Contains(error, ChoiceParser.FromText(typed, StoryOptions.Pillars, multi: true, Text).Error, StringComparison.Ordinal);
 

@@ -5,6 +5,7 @@ using InfoStoryBot.Cards.StoryCapture;
 using InfoStoryBot.Cards.Tests.Validation;
 using InfoStoryBot.Dialogs.Engine;
 using InfoStoryBot.Dialogs.StoryCapture;
+using InfoStoryBot.Testing;
 
 namespace InfoStoryBot.Dialogs.Tests.StoryCapture;
 
@@ -21,17 +22,22 @@ public sealed class StoryDialogCardsTests
         var guided = new StoryTranscript();
         foreach (var step in new Func<StoryTranscript, StoryTranscript>[]
         {
-            t => t.Send("share a story"), t => t.Send("Something happened " + Hostile), t => t.Send("Council, " + Hostile), t => t.Send(Hostile),
-            t => t.Send(Hostile), t => t.Send("bananas"), t => t.Send("1"), t => t.Send("2"), t => t.Send("barrier"), t => t.Send("keep it"),
-            t => t.Send("named"), t => t.Send("back"), t => t.Send("named"), t => t.Send(Hostile[..60]), t => t.Send("Northtown"), t => t.Send("yes"),
-            t => t.Click(ActionNames.PersonalDataConfirm), t => t.Click(ActionNames.StoryEdit, (ActionKeys.Field, StoryFields.WhatHappened)),
-            t => t.Send("help"), t => t.Send("A much calmer retelling of what happened, with nobody named."), t => t.Send("submit"),
+            t => t.Send("share a story"), t => t.Send("Something happened " + Hostile), t => t.Press("It’s not personal data"),
+            t => t.Send("Council, " + Hostile), t => t.Press("It’s not personal data"), t => t.Send(Hostile), t => t.Press("It’s not personal data"),
+            t => t.Send(Hostile), t => t.Press("It’s not personal data"), t => t.Send("bananas"),
+            t => t.Press("Yes, publish it", (StoryFields.Title, "ab"), (StoryFields.TellerRole, Hostile[..60])),
+            t => t.Press("Yes, publish it", (StoryFields.Title, Hostile[..90]), (StoryFields.Attribution, "named"), (StoryFields.TellerOrganisation, "Northtown")),
+            t => t.Press("It’s not personal data"), t => t.Click(ActionNames.StoryEdit, (ActionKeys.Field, StoryFields.Pillars)), t => t.Send("help"),
+            t => t.Send("2"), t => t.Click(ActionNames.StoryEdit, (ActionKeys.Field, StoryFields.Title)), t => t.Send("A calmer title"),
+            t => t.Click(ActionNames.StoryEdit, (ActionKeys.Field, StoryFields.WhatHappened)),
+            t => t.Send("A much calmer retelling of what happened, with nobody named."), t => t.Send("submit"),
         })
         {
             step(guided);
             Keep(guided);
         }
 
+        Assert.Equal(DialogStatus.Completed, guided.Last!.Status);
         var form = new StoryTranscript().Start(new StoryDialogStart { Mode = StoryEntryMode.Form });
         Keep(form);
         form.Click(ActionNames.StoryFormSubmit, (StoryFields.WhatHappened, "short"), (StoryFields.Pillars, "nope"));
@@ -39,7 +45,7 @@ public sealed class StoryDialogCardsTests
 
         var reports = AdaptiveCardsParser.Validate(cards);
 
-        Assert.True(cards.Count >= 12, $"only {cards.Count} cards");
+        Assert.True(cards.Count >= 16, $"only {cards.Count} cards");
         Assert.All(cards, c => Assert.True(System.Text.Encoding.UTF8.GetByteCount(c) < CardJson.MaxBytes));
         var problems = reports.Where(r => r.Errors.Count + r.Warnings.Count > 0)
             .Select(r => r.Index + ": " + string.Join("; ", r.Errors.Concat(r.Warnings).Select(e => e.Message)));
@@ -53,6 +59,6 @@ public sealed class StoryDialogCardsTests
 
         var result = StoryDialog.Start(new StoryDialogStart(), turn);
 
-        Assert.Contains("Lovely, let's hear it", result.Messages[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Lovely, let’s hear it", result.Messages[0].Text, StringComparison.Ordinal);
     }
 }

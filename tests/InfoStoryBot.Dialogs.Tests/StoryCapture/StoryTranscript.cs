@@ -3,6 +3,7 @@ using System.Text.Json;
 using InfoStoryBot.Cards.Actions;
 using InfoStoryBot.Dialogs.Engine;
 using InfoStoryBot.Dialogs.StoryCapture;
+using InfoStoryBot.Testing;
 
 namespace InfoStoryBot.Dialogs.Tests.StoryCapture;
 
@@ -52,6 +53,32 @@ internal sealed class StoryTranscript
     }
 
     public StoryTranscript Answer(string step, string answer) => Click(ActionNames.StoryAnswer, (ActionKeys.Step, step), (ActionKeys.Answer, answer));
+
+    /// <summary>
+    /// Presses a button by its title on the last reply's cards, as Teams sends it: its data with the card's inputs
+    /// as the dialog filled them in, except for the ones in <paramref name="changes"/>.
+    /// </summary>
+    public StoryTranscript Press(string title, params (string Input, string Value)[] changes) => PressOn(LastCard(title), title, changes);
+
+    /// <summary>Presses a button on a card kept from earlier (an old card still in the chat).</summary>
+    public StoryTranscript PressOn(JsonElement card, string title, params (string Input, string Value)[] changes)
+    {
+        Assert.NotNull(State);
+        var value = CardPress.Value(card, title, changes.ToDictionary(c => c.Input, c => c.Value));
+        var element = JsonSerializer.SerializeToElement(value);
+        return Record(StoryDialog.Continue(State.Value, DialogTurn.FromMessage(null, element, Now, EnGb, NextId()), _settings));
+    }
+
+    /// <summary>The last card of the last reply that has a button with this title (or the last card at all).</summary>
+    public JsonElement LastCard(string? withButton = null) =>
+        Last!.Messages.Where(m => m.Card is not null).Select(m => m.Card!.Value)
+            .LastOrDefault(c => withButton is null || CardPress.Titles(c).Contains(withButton))
+        is { ValueKind: JsonValueKind.Object } card
+            ? card
+            : throw new InvalidOperationException($"No card in the last reply has a button '{withButton}':\n{Said()}");
+
+    /// <summary>The value an input of the last card would send.</summary>
+    public string InputValue(string id) => CardPress.Inputs(LastCard()).Single(i => i.Id == id).Value;
 
     public StoryTranscript Wait(TimeSpan time)
     {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.Bot.Stories;
 using InfoStoryBot.Cards.Actions;
+using InfoStoryBot.Cards.StoryCapture;
 using InfoStoryBot.Cards.Tests.Validation;
 using InfoStoryBot.Dialogs.Stories;
 using InfoStoryBot.IntegrationTests.Infrastructure;
@@ -77,18 +78,26 @@ public sealed partial class HostileStoryTextTests : IAsyncLifetime
     private static async Task TellAsync(ChatSession chat)
     {
         await chat.Say("share a story");
-        foreach (var answer in new[] { WhatHappened, Partners, Shared, Difference, "1, 3", "communication and partners", "success", Title, "role only", Role, Organisation })
+        foreach (var answer in new[] { WhatHappened, Partners, Shared, Difference })
         {
             await chat.Say(answer);
+            await ConfirmAnyPersonalData(chat);
         }
 
-        await chat.Say("yes");
+        // The details card, with the hostile title, role and organisation typed into it.
+        await chat.Press("Yes, publish it",
+            (StoryFields.Title, Title), (StoryFields.Attribution, "roleOnly"), (StoryFields.TellerRole, Role), (StoryFields.TellerOrganisation, Organisation));
+        await ConfirmAnyPersonalData(chat);
+        Assert.Contains(ActionNames.StorySubmit, chat.LastButtons());
+        Assert.Contains("Thank you for sharing your story", await chat.Say("submit"), StringComparison.Ordinal);
+    }
+
+    private static async Task ConfirmAnyPersonalData(ChatSession chat)
+    {
         if (chat.LastButtons().Contains(ActionNames.PersonalDataConfirm))
         {
             await chat.Click(ActionNames.PersonalDataConfirm);
         }
-
-        Assert.Contains("Thank you for sharing your story", await chat.Say("submit"), StringComparison.Ordinal);
     }
 
     /// <summary>Every way user text could come alive in one message.</summary>

@@ -49,7 +49,7 @@ public sealed class WebChatEndToEndTests
     }
 
     [Fact]
-    public async Task WebChat_AWholeStoryToldInTheBrowser_IsStoredAndShownInMyStories()
+    public async Task WebChat_AStoryToldOnTheShortPath_ShowsChoicesRightIsStoredAndShownInMyStories()
     {
         RequirePrerequisites();
         using var app = BotHost.Start();
@@ -59,22 +59,16 @@ public sealed class WebChatEndToEndTests
             Path.Combine("e2e", "webchat.mjs"), app.BaseAddress.ToString(),
             "--screenshot", screenshot,
             "--timeout", "20000",
-            // Web Chat's markdown turns ' into ’, so the texts here avoid apostrophes.
+            // Web Chat's markdown turns ' into ’ in the echoed message, so the texts here avoid apostrophes.
             "--welcome", "information sharing story?",
             "--say", "share a story",
-            "--expect", "What happened?",
-            "--then-say", "A family moved between two council areas and the concern raised by the school went with them. The new team picked it up on day one.=>Who was involved?",
+            "--expect", "five short questions",
+            "--then-say", "A family moved between two council areas and the concern raised by the school went with them. The new team trusted the school and picked it up on day one.=>Who was involved?",
             "--then-say", "Northtown Council, the police and a housing charity=>What information was shared",
-            "--then-say", "The safeguarding lead at the school rang the new school and passed the file on.=>What difference did it make",
-            "--then-say", "The mum only had to tell her story once.=>Which pillars",
-            "--then-say", "1, 3=>Which parts of the partnership",
-            "--then-say", "communication and partners=>success, or of a barrier",
-            "--then-say", "success=>How about this one?",
-            "--then-say", "Told once, heard twice=>How would you like to be credited",
-            "--then-say", "role only=>your role?",
-            "--then-say", "Family support worker=>which organisation",
-            "--then-say", "Northtown Council=>May we publish",
-            "--then-say", "yes=>Submit my story",
+            "--then-say", "The safeguarding lead at the school rang the new school and sent the file through the secure email system.=>What difference did it make",
+            "--then-say", "The mum only had to tell her story once.=>May we publish it",
+            "--check-choices", "details",
+            "--click", "Yes, publish it=>Submit my story",
             "--click", "Submit my story=>Thank you for sharing your story",
             "--then-say", "my stories=>Waiting for the campaign team");
 
@@ -83,11 +77,28 @@ public sealed class WebChatEndToEndTests
         Assert.True(result.GetProperty("ok").GetBoolean(), $"The browser test failed at '{Text(result, "failedStep")}': {Text(result, "error")}\nTranscript: {result.GetProperty("transcript")}\nstderr: {run.StandardError}");
         Assert.Empty(result.GetProperty("consoleErrors").EnumerateArray());
 
+        // Every tick box and radio label on the details card, as Chromium rendered it: the words, never a list.
+        var labels = result.GetProperty("choices").GetProperty("details").EnumerateArray()
+            .Select(c => (Text: c.GetProperty("text").GetString()!, List: c.GetProperty("list").GetBoolean())).ToList();
+        Assert.Equal(
+            ["Culture", "Information governance", "Technology", "Communication", "Shared language", "Partners", "Decision making and problem solving",
+             "Creativity", "Environment", "A success: sharing helped", "A barrier: sharing got in the way", "My name, role and organisation",
+             "My role and organisation only", "Anonymously"],
+            labels.Select(l => l.Text));
+        Assert.All(labels, l => Assert.False(l.List, $"'{l.Text}' rendered as a list"));
+        Assert.All(labels, l => Assert.DoesNotMatch(@"^\d+[.)]", l.Text));
+
         var stories = app.Services.GetRequiredService<IStoryStore>();
         var mine = await stories.ListAsync(new StoryQuery { Status = null, TellerAadObjectId = "00000000-0000-4000-8000-000000005701" }, null, CancellationToken.None);
         var story = Assert.Single(mine.Stories).Value;
-        Assert.Equal("Told once, heard twice", story.Content.Title);
+        Assert.Equal("A family moved between two council areas", story.Content.Title);
+        Assert.Equal([Pillar.Culture, Pillar.Technology], story.Content.Pillars);
+        Assert.Equal([PartnershipElement.Communication], story.Content.Elements);
+        Assert.Equal(Attribution.RoleOnly, story.Content.Attribution);
+        Assert.True(story.Content.ConsentToPublish);
         Assert.Equal(StoryStatus.Submitted, story.Status);
+        var turns = result.GetProperty("steps").EnumerateArray().Count(s => s.GetProperty("name").GetString() is { } n && (n.StartsWith("say ", StringComparison.Ordinal) || n.StartsWith("click ", StringComparison.Ordinal) || n == "send a message"));
+        Assert.Equal(8, turns); // the 7 turns of the short path, then "my stories"
     }
 
     private static void RequirePrerequisites()

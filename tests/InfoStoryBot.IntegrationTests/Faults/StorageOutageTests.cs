@@ -57,7 +57,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
 
         var (status, replies) = await SayWithRepliesAsync(messages[2]);
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("can't reach my storage", replies, StringComparison.Ordinal);
+        Assert.Contains("can’t reach my storage", replies, StringComparison.Ordinal);
         Assert.NotEmpty(_logs.Matching("Storage failed during a message turn"));
 
         // An install event has no one to apologise to: 503 asks Teams to deliver it again later.
@@ -72,7 +72,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, click.StatusCode);
             using var body = System.Text.Json.JsonDocument.Parse(await click.Content.ReadAsStringAsync());
             Assert.Equal(503, body.RootElement.GetProperty("statusCode").GetInt32());
-            Assert.Contains("can't reach my storage", body.RootElement.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Contains("can’t reach my storage", body.RootElement.GetProperty("value").GetProperty("message").GetString(), StringComparison.Ordinal);
         }
 
         await _azurite.RestartAsync();
@@ -105,7 +105,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         _tripwire.Armed = true;
         var (status, replies) = await SayWithRepliesAsync("submit");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("can't reach my storage", replies, StringComparison.Ordinal);
+        Assert.Contains("can’t reach my storage", replies, StringComparison.Ordinal);
 
         await _azurite.RestartAsync();
         (status, replies) = await SayWithRepliesAsync("submit");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.TeamsSimulator;
+using InfoStoryBot.Testing;
 
 namespace InfoStoryBot.IntegrationTests.Infrastructure;
 
@@ -34,6 +35,27 @@ public sealed class ChatSession(TeamsHarness teams, SimulatedUser? user = null)
 
         return SendAsync(teams.Teams.Activities.CardSubmit(value, replyToId: "1700000000000", user: User));
     }
+
+    /// <summary>
+    /// Presses a button by its title on the newest card the bot sent in this chat that has it, as Teams does: the
+    /// button's data with the card's inputs at the values the bot filled in, except for <paramref name="changes"/>.
+    /// </summary>
+    public Task<string> Press(string title, params (string Input, string Value)[] changes)
+    {
+        var card = teams.Sent().Where(a => a.Recipient?.Id == User.Id)
+            .SelectMany(m => m.Attachments ?? []).Where(a => a.Content is { ValueKind: JsonValueKind.Object }).Select(a => a.Content!.Value)
+            .LastOrDefault(c => CardPress.Titles(c).Contains(title));
+        Assert.True(card.ValueKind == JsonValueKind.Object, $"No card in this chat has a button '{title}'. Last answer:\n{LastAnswer}");
+        return PressOn(card, title, changes);
+    }
+
+    /// <summary>Presses a button on a card kept from earlier, e.g. one still in the chat after its story ended.</summary>
+    public Task<string> PressOn(JsonElement card, string title, params (string Input, string Value)[] changes) =>
+        SendAsync(teams.Teams.Activities.CardSubmit(CardPress.Value(card, title, changes.ToDictionary(c => c.Input, c => c.Value)), replyToId: "1700000000000", user: User));
+
+    /// <summary>The newest card of the last answer.</summary>
+    public JsonElement LastCard() =>
+        LastMessages.SelectMany(m => m.Attachments ?? []).Where(a => a.Content is { ValueKind: JsonValueKind.Object }).Select(a => a.Content!.Value).Last();
 
     public async Task<string> SendAsync(JsonObject activity)
     {

@@ -38,9 +38,47 @@ public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
         Assert.Equal(StoryStatus.Submitted, story.Status);
         Assert.Equal(WhatHappened, story.Content.WhatHappened);
         Assert.Equal([Pillar.Culture, Pillar.Technology], story.Content.Pillars);
+        Assert.Equal([PartnershipElement.Communication], story.Content.Elements);
+        Assert.Equal(GuidedStory.SuggestedTitle, story.Content.Title);
         Assert.Equal(Attribution.RoleOnly, story.Content.Attribution);
         Assert.True(story.Content.ConsentToPublish);
         Assert.Equal(SimulatedUser.Priya.AadObjectId, story.Teller.AadObjectId);
+    }
+
+    [Fact]
+    public async Task ShortPath_DefaultsAccepted_IsAtMostSevenTurnsTypedOrPressed()
+    {
+        // Typed all the way (the shared script), and with the card buttons a Teams user would press.
+        Assert.True(GuidedStory.Messages().Count <= 7, $"the typed path is {GuidedStory.Messages().Count} turns");
+        var typed = new ChatSession(_teams, SimulatedUser.Create(71));
+        foreach (var message in GuidedStory.Messages())
+        {
+            await typed.Say(message);
+        }
+
+        Assert.Contains(GuidedStory.Stored, typed.LastAnswer, StringComparison.Ordinal);
+
+        var pressed = new ChatSession(_teams, SimulatedUser.Create(72));
+        var turns = 0;
+        foreach (var message in GuidedStory.Messages().Take(5))
+        {
+            await pressed.Say(message);
+            turns++;
+        }
+
+        Assert.Contains("Question 5 of 5", pressed.LastAnswer, StringComparison.Ordinal);
+        await pressed.Press("Yes, publish it");
+        Assert.Contains(ActionNames.StorySubmit, pressed.LastButtons());
+        turns++;
+        Assert.Contains(GuidedStory.Stored, await pressed.Press("Submit my story"), StringComparison.Ordinal);
+        turns++;
+        Assert.True(turns <= 7, $"the button path is {turns} turns");
+
+        var typedStory = Assert.Single(await MyStoredStories(SimulatedUser.Create(71)));
+        var pressedStory = Assert.Single(await MyStoredStories(SimulatedUser.Create(72)));
+        Assert.Equal(typedStory.Content, pressedStory.Content with { WhoWasInvolved = typedStory.Content.WhoWasInvolved, Pillars = typedStory.Content.Pillars, Elements = typedStory.Content.Elements });
+        Assert.Equal(typedStory.Content.Pillars, pressedStory.Content.Pillars);
+        Assert.Equal(typedStory.Content.Elements, pressedStory.Content.Elements);
     }
 
     [Fact]
@@ -67,7 +105,7 @@ public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
         await chat.Say("share a story");
         await chat.Say(WhatHappened);
 
-        Assert.Contains("haven't kept anything", await chat.Say("cancel"), StringComparison.Ordinal);
+        Assert.Contains("haven’t kept anything", await chat.Say("cancel"), StringComparison.Ordinal);
 
         Assert.Empty(await MyStoredStories());
         Assert.Contains("How I can help", await chat.Say("help"), StringComparison.Ordinal);
@@ -114,26 +152,113 @@ public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PersonalDataInTheStory_IsFlaggedBeforeThePreview()
+    public async Task PersonalDataInAnAnswer_IsFlaggedRightAfterItAndEditingKeepsThePath()
     {
         var chat = new ChatSession(_teams);
         await chat.Say("share a story");
-        await chat.Say("Mrs Smith, born 12/03/1985, NHS number 943 476 5919, was moved and her file followed her.");
-        await chat.Say(Partners);
-        await chat.Say(Shared);
-        await chat.Say(Difference);
-        await chat.Say("1");
-        await chat.Say("none");
-        await chat.Say("success");
-        await chat.Say("Her file followed her");
-        await chat.Say("anonymous");
 
-        var warning = await chat.Say("yes");
+        var warning = await chat.Say("Mrs Smith, born 12/03/1985, NHS number 943 476 5919, was moved and her file followed her.");
 
         Assert.Contains("943 476 5919", warning, StringComparison.Ordinal);
         Assert.Contains("Mrs Smith", warning, StringComparison.Ordinal);
         Assert.Contains(ActionNames.PersonalDataEdit, chat.LastButtons());
+        await chat.Press("I’ll edit it");
+        await chat.Press("Next", ("answer", "A woman was moved between areas and her file followed her, so nobody asked her again."));
+        Assert.Contains("Who was involved?", chat.LastAnswer, StringComparison.Ordinal);
         Assert.Empty(await MyStoredStories());
+    }
+
+    [Fact]
+    public async Task SubmitPressedTwice_TheSecondSaysItIsAlreadyInAndStoresNothingMore()
+    {
+        var chat = new ChatSession(_teams);
+        foreach (var message in GuidedStory.Messages().SkipLast(1))
+        {
+            await chat.Say(message);
+        }
+
+        var preview = chat.LastCard();
+        Assert.Contains(GuidedStory.Stored, await chat.PressOn(preview, "Submit my story"), StringComparison.Ordinal);
+
+        var again = await chat.PressOn(preview, "Submit my story");
+        Assert.Contains("already in", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("didn’t follow", again, StringComparison.Ordinal);
+        Assert.Equal([ActionNames.MyStories, ActionNames.StoryStart], chat.LastButtons());
+        Assert.Contains("already in", await chat.PressOn(preview, "Edit this answer", (ActionKeys.Field, StoryFields.Title)), StringComparison.Ordinal);
+        Assert.Single(await MyStoredStories());
+    }
+
+    [Fact]
+    public async Task CardOfACancelledStory_SaysSoInOneLineAndOffersToStartAgain()
+    {
+        var chat = new ChatSession(_teams);
+        foreach (var message in GuidedStory.Messages().Take(5))
+        {
+            await chat.Say(message);
+        }
+
+        var details = chat.LastCard();
+        await chat.Say("cancel");
+
+        foreach (var button in new[] { "Yes, publish it", "Back", "Cancel" })
+        {
+            var answer = await chat.PressOn(details, button);
+            Assert.Contains("finished or was cancelled", answer, StringComparison.Ordinal);
+            Assert.DoesNotContain("didn’t follow", answer, StringComparison.Ordinal);
+            Assert.DoesNotContain("How I can help", answer, StringComparison.Ordinal);
+            Assert.Single(chat.LastMessages);
+            Assert.Equal(ActionNames.StoryStart, chat.LastButtons()[0]);
+        }
+
+        Assert.Empty(await MyStoredStories());
+        Assert.Contains("What happened?", await chat.Press("Start a new story"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CardOfAReplacedStory_IsNotTakenAsAnAnswerToTheNewOne()
+    {
+        var chat = new ChatSession(_teams);
+        foreach (var message in GuidedStory.Messages().Take(5))
+        {
+            await chat.Say(message);
+        }
+
+        var oldDetails = chat.LastCard();
+        await chat.Click(ActionNames.StoryStart);
+        Assert.Contains("What happened?", chat.LastAnswer, StringComparison.Ordinal);
+
+        var answer = await chat.PressOn(oldDetails, "Yes, publish it");
+        Assert.Contains("a story you started earlier", answer, StringComparison.Ordinal);
+        Assert.Contains("What happened?", answer, StringComparison.Ordinal);
+        await chat.PressOn(oldDetails, "Cancel");
+        Assert.Contains("Who was involved?", await chat.Say(WhatHappened), StringComparison.Ordinal);
+        Assert.Empty(await MyStoredStories());
+    }
+
+    [Fact]
+    public async Task MyStories_ShowsTheTimeBesideTheDateInTheTellersOwnTimeZone()
+    {
+        var at = new DateTimeOffset(2026, 7, 20, 8, 30, 0, TimeSpan.Zero);
+        await Seed("Told in the morning", StoryStatus.Submitted, consent: true, at, teller: SimulatedUser.Priya);
+        await Seed("Told in the afternoon", StoryStatus.Submitted, consent: true, at.AddHours(6), teller: SimulatedUser.Priya);
+        var chat = new ChatSession(_teams);
+
+        // No localTimezone on the activity: Europe/London (British Summer Time in July).
+        var message = _teams.Teams.Activities.PersonalMessage("my stories");
+        message.Remove("localTimezone");
+        var london = await chat.SendAsync(message);
+        Assert.Contains("shared 20 July 2026 at 09:30", london, StringComparison.Ordinal);
+        Assert.Contains("shared 20 July 2026 at 15:30", london, StringComparison.Ordinal);
+
+        // Teams says where the teller is: their own time.
+        var newYork = _teams.Teams.Activities.PersonalMessage("my stories");
+        newYork["localTimezone"] = "America/New_York";
+        Assert.Contains("shared 20 July 2026 at 04:30", await chat.SendAsync(newYork), StringComparison.Ordinal);
+
+        // Something Teams would never send is ignored, not looked up.
+        var odd = _teams.Teams.Activities.PersonalMessage("my stories");
+        odd["localTimezone"] = "../../etc/passwd";
+        Assert.Contains("shared 20 July 2026 at 09:30", await chat.SendAsync(odd), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -183,8 +308,8 @@ public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
         var priyas = Assert.Single(await MyStoredStories());
         var tom = new ChatSession(_teams, SimulatedUser.Tom);
 
-        Assert.Contains("can't find that story", await tom.Click(ActionNames.StoryView, (ActionKeys.StoryId, priyas.Id)), StringComparison.Ordinal);
-        Assert.Contains("can't find that story", await tom.Click(ActionNames.StoryWithdrawConfirm, (ActionKeys.StoryId, priyas.Id)), StringComparison.Ordinal);
+        Assert.Contains("can’t find that story", await tom.Click(ActionNames.StoryView, (ActionKeys.StoryId, priyas.Id)), StringComparison.Ordinal);
+        Assert.Contains("can’t find that story", await tom.Click(ActionNames.StoryWithdrawConfirm, (ActionKeys.StoryId, priyas.Id)), StringComparison.Ordinal);
         Assert.NotNull(await Stories.GetAsync(priyas.Id, CancellationToken.None));
     }
 
@@ -240,14 +365,7 @@ public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
     {
         await chat.Say(Partners);
         await chat.Say(Shared);
-        await chat.Say(Difference);
-        await chat.Say("1, 3");
-        await chat.Say("communication and partners");
-        await chat.Say("success");
-        await chat.Say("keep it");
-        await chat.Say("role only");
-        await chat.Say("Family support worker");
-        await chat.Say("Northtown Council");
+        Assert.Contains("Question 5 of 5", await chat.Say(Difference), StringComparison.Ordinal);
         await chat.Say("yes");
         Assert.Contains(ActionNames.StorySubmit, chat.LastButtons());
     }
@@ -266,7 +384,7 @@ public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
         return [.. page.Stories.Select(s => s.Value)];
     }
 
-    private async Task Seed(string title, StoryStatus status, bool consent, DateTimeOffset at, Pillar pillar = Pillar.Culture)
+    private async Task Seed(string title, StoryStatus status, bool consent, DateTimeOffset at, Pillar pillar = Pillar.Culture, SimulatedUser? teller = null)
     {
         await Stories.CreateAsync(new Story
         {
@@ -283,7 +401,7 @@ public sealed class StoryCaptureThroughTeamsTests : IAsyncLifetime
                 Attribution = Attribution.Anonymous,
                 ConsentToPublish = consent,
             },
-            Teller = new StoryTeller("00000000-0000-0000-0000-0000000000aa", "29:someone", "Someone"),
+            Teller = teller is null ? new StoryTeller("00000000-0000-0000-0000-0000000000aa", "29:someone", "Someone") : new StoryTeller(teller.AadObjectId, teller.Id, teller.Name),
             CreatedAt = at,
             UpdatedAt = at,
             SubmittedAt = at,

@@ -32,7 +32,7 @@ public sealed class TurnsThroughTeamsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var sent = Assert.Single(_teams.Sent());
         var card = CardAssert.Card(sent);
-        Assert.Contains("What's your information sharing story?", CardAssert.Text(card), StringComparison.Ordinal);
+        Assert.Contains("What’s your information sharing story?", CardAssert.Text(card), StringComparison.Ordinal);
         Assert.Contains(ActionNames.StoryStart, CardAssert.Actions(card));
     }
 
@@ -60,14 +60,29 @@ public sealed class TurnsThroughTeamsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnknownText_GetsAShortHintAndTheHelpCard()
+    public async Task UnknownText_GetsOneLineAndThreeButtonsNotTheWholeHelpCard()
     {
         using var response = await _teams.PostAsync(_teams.Teams.Activities.PersonalMessage("purple elephants"));
 
-        var sent = _teams.Sent();
-        Assert.Equal(2, sent.Count);
-        Assert.Contains("didn't quite follow", sent[0].Text, StringComparison.Ordinal);
-        Assert.Contains("How I can help", CardAssert.Text(CardAssert.Card(sent[1])), StringComparison.Ordinal);
+        var card = CardAssert.Card(Assert.Single(_teams.Sent()));
+        var text = CardAssert.Text(card);
+        Assert.Contains("didn’t follow that", text, StringComparison.Ordinal);
+        Assert.Contains("type **help**", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("How I can help", text, StringComparison.Ordinal);
+        Assert.Equal([ActionNames.StoryStart, ActionNames.MyStories, ActionNames.Help], CardAssert.Actions(card));
+
+        // "help" still shows everything.
+        using var help = await _teams.PostAsync(_teams.Teams.Activities.PersonalMessage("help"));
+        Assert.Contains("How I can help", CardAssert.Text(CardAssert.Card(_teams.Sent()[^1])), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OldButtonOfAnotherFeature_StillGetsTheShortHint()
+    {
+        using var response = await _teams.PostAsync(_teams.Teams.Activities.CardSubmit(new JsonObject { ["action"] = "nudge.gone" }, replyToId: "1700000000000"));
+
+        var card = CardAssert.Card(Assert.Single(_teams.Sent()));
+        Assert.Contains("didn’t follow that", CardAssert.Text(card), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,9 @@
 //        [--switch "<page button (Storyteller|Admin)>=><text then shown>"]... [--timeout <ms>]
 //        [--reply-screenshot <file.png>]   (taken once the reply's card has rendered)
 //        [--then-say "<text>=><text the answer brings>"]...
-// --click, --switch and --then-say steps run in the order given, after the first --say.
+//        [--check-choices <name>]   (records the tick-box and radio labels of the newest card as rendered, in
+//                                    result.choices[name]: each label's text and whether it rendered as a list)
+// --click, --switch, --then-say and --check-choices steps run in the order given, after the first --say.
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,6 +25,8 @@ function parseArgs(argv) {
       if (key === 'click' || key === 'switch' || key === 'thenSay') {
         const [title, expected] = argv[++i].split('=>');
         options.clicks.push({ kind: key === 'thenSay' ? 'say' : key, title, expected });
+      } else if (key === 'checkChoices') {
+        options.clicks.push({ kind: 'choices', title: argv[++i] });
       } else {
         options[key] = argv[++i];
       }
@@ -36,7 +40,7 @@ function parseArgs(argv) {
 }
 
 const options = parseArgs(process.argv.slice(2));
-const result = { ok: false, url: options.url, steps: [], consoleErrors: [], transcript: [] };
+const result = { ok: false, url: options.url, steps: [], consoleErrors: [], transcript: [], choices: {} };
 
 function finish(code) {
   process.stdout.write(JSON.stringify(result) + '\n');
@@ -131,6 +135,23 @@ try {
     await step(`${click.kind} "${click.title}"`, async () => {
       if (click.kind === 'say') {
         await say(click.title);
+        return;
+      }
+
+      if (click.kind === 'choices') {
+        // What a person sees beside each tick box or radio button of the newest card: the rendered label, and
+        // whether the renderer turned it into a list (markdown "2. Culture" becomes a one-item list shown as "1.").
+        const card = page.locator('.ac-adaptiveCard').last();
+        await card.locator('input[type="checkbox"], input[type="radio"]').first().waitFor();
+        result.choices[click.title] = await card.evaluate(root => [...root.querySelectorAll('input[type="checkbox"], input[type="radio"]')].map(input => {
+          const label = root.querySelector(`label[for="${input.id}"]`);
+          const list = label ? label.querySelector('ol, ul, li') : null;
+          return {
+            text: label ? label.innerText.replace(/\s+/g, ' ').trim() : '',
+            list: Boolean(list),
+            marker: list && list.tagName === 'OL' ? `${list.getAttribute('start') ?? '1'}.` : null,
+          };
+        }));
         return;
       }
 
