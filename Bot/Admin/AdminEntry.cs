@@ -1,8 +1,8 @@
+using InfoStoryBot.Bot.Teams;
 using InfoStoryBot.Bot.Turns;
 using InfoStoryBot.Cards.Actions;
 using InfoStoryBot.Cards.Model;
 using InfoStoryBot.Dialogs.Admin;
-using NodaTime;
 
 namespace InfoStoryBot.Bot.Admin;
 
@@ -41,7 +41,7 @@ internal static class AdminText
 {
     public static async Task RunAsync(AdminGate gate, TurnContext turn, string text, CancellationToken cancellationToken)
     {
-        switch (AdminGrammar.Parse(text, turn.Culture, Today(turn)))
+        switch (AdminGrammar.Parse(text, turn.Culture, PersonTime.Today(turn.Now, turn.Activity)))
         {
             case AdminParse.Parsed parsed:
                 await gate.RunAsync(turn, parsed.Command, cancellationToken);
@@ -53,13 +53,5 @@ internal static class AdminText
                 turn.Reply(Resources.BotText.Get("Admin_NotACommand", turn.Culture));
                 break;
         }
-    }
-
-    /// <summary>The admin's own date (for a date typed without a year): Teams' local time zone for them, else London.</summary>
-    private static DateOnly Today(TurnContext turn)
-    {
-        var zone = turn.Activity.LocalTimezone is { Length: > 0 } id ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) : null;
-        zone ??= DateTimeZoneProviders.Tzdb["Europe/London"];
-        return Instant.FromDateTimeOffset(turn.Now).InZone(zone).Date.ToDateOnly();
     }
 }

@@ -20,10 +20,10 @@ public sealed class CurrentCampaign(ICampaignStore campaigns)
             .ThenBy(c => c.Id, StringComparer.Ordinal)
             .FirstOrDefault();
 
+    // In the campaign's own zone from NodaTime's tz database, so the answer never depends on the host's tzdata.
     private static bool IsWithinDates(Campaign campaign, DateTimeOffset now)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(campaign.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = CampaignCalendar.Today(campaign, now);
         return today >= campaign.StartDate && today <= campaign.EndDate;
     }
 }

@@ -3,6 +3,7 @@ using InfoStoryBot.Bot.Resources;
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.StoryCapture;
 using InfoStoryBot.Bot.Stories;
+using InfoStoryBot.Bot.Teams;
 using InfoStoryBot.Bot.Turns;
 using InfoStoryBot.Cards.Actions;
 using InfoStoryBot.Cards.Model;
@@ -115,7 +116,7 @@ public sealed partial class MyStoriesHandlers(IStoryStore stories, StoryPages pa
             s.Value.Id,
             s.Value.Content.Title,
             StoryViews.StatusLabel(s.Value.Status, turn.Culture),
-            TellerTime.Local(s.Value.SubmittedAt ?? s.Value.CreatedAt, turn.Activity),
+            PersonTime.Local(s.Value.SubmittedAt ?? s.Value.CreatedAt, turn.Activity),
             CanEdit: s.Value.Status is StoryStatus.Submitted or StoryStatus.Approved or StoryStatus.Rejected,
             CanWithdraw: true)).ToList();
         turn.Show(MyStoriesCard.Build(new MyStoriesView(items, result.Page, result.Page > 1, result.HasNext), turn.Culture));
