@@ -13,6 +13,7 @@ public static class AdminExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<AccessPolicy>();
+        services.AddSingleton<IAdminDirectory, BootstrapAdminDirectory>();
         services.AddSingleton<ITurnAdmission, TenantAllowList>();
         services.AddSingleton<IAudiencePolicy, CampaignTeamAudience>();
         services.AddSingleton<IAuditLog, AuditLog>();
