@@ -39,21 +39,27 @@ internal sealed class ConnectorRateGate : IDisposable
     /// Waits for a slot in the tenant's budget (and, when <paramref name="threadKey"/> is given, in that thread's
     /// limits); false only when the tenant's queue overflowed.
     /// </summary>
-    public async Task<bool> WaitAsync(string? tenantId, string? threadKey, ConnectorPriority priority, CancellationToken cancellationToken)
+    public Task<bool> WaitAsync(string? tenantId, string? threadKey, ConnectorPriority priority, CancellationToken cancellationToken)
     {
         if (_perSecond <= 0)
         {
-            return true;
+            return Task.FromResult(true);
         }
 
-        if (threadKey is not null)
-        {
-            await _threads!.WaitAsync(threadKey, cancellationToken);
-        }
-
-        var budget = _tenants.GetOrAdd(string.IsNullOrEmpty(tenantId) ? UnknownTenant : tenantId, _ => new TenantBudget(_perSecond, _time));
-        return await budget.AcquireAsync(priority, cancellationToken);
+        // Without a thread the budget's own task comes back: granted means completed, with no hop through the thread pool.
+        return threadKey is null
+            ? Budget(tenantId).AcquireAsync(priority, cancellationToken)
+            : WaitForThreadThenBudgetAsync(tenantId, threadKey, priority, cancellationToken);
     }
+
+    private async Task<bool> WaitForThreadThenBudgetAsync(string? tenantId, string threadKey, ConnectorPriority priority, CancellationToken cancellationToken)
+    {
+        await _threads!.WaitAsync(threadKey, cancellationToken);
+        return await Budget(tenantId).AcquireAsync(priority, cancellationToken);
+    }
+
+    private TenantBudget Budget(string? tenantId) =>
+        _tenants.GetOrAdd(string.IsNullOrEmpty(tenantId) ? UnknownTenant : tenantId, _ => new TenantBudget(_perSecond, _time));
 
     /// <summary>Calls waiting for the tenant's budget now, by priority (for tests and diagnostics).</summary>
     public (int Interactive, int Proactive) Queued(string? tenantId) =>
@@ -138,7 +144,10 @@ internal sealed class ConnectorRateGate : IDisposable
 
         private bool HasRoom => _granted.Count < limit;
 
-        private bool ProactiveMayGo(DateTimeOffset now) => _nextProactive == DateTimeOffset.MinValue || now >= _nextProactive - _spacing;
+        private bool ProactiveMayGo(DateTimeOffset now) => now >= ProactiveEarliest;
+
+        /// <summary>The earliest a proactive call may go: one slot of tolerance before its theoretical time.</summary>
+        private DateTimeOffset ProactiveEarliest => _nextProactive == DateTimeOffset.MinValue ? DateTimeOffset.MinValue : _nextProactive - _spacing;
 
         private void Grant(ConnectorPriority priority, DateTimeOffset now)
         {
@@ -210,7 +219,7 @@ internal sealed class ConnectorRateGate : IDisposable
             }
 
             var room = HasRoom ? now : _granted.Peek() + Window;
-            var due = _interactive.Count > 0 ? room : Max(room, _nextProactive - _spacing);
+            var due = _interactive.Count > 0 ? room : Max(room, ProactiveEarliest);
             if (due >= _timerDue)
             {
                 return;
