@@ -35,7 +35,10 @@ public sealed record FanOutReport(string CampaignId, DateTimeOffset SlotUtc, IRe
 
     public int Skipped => Channels.Count(c => c.Status == DeliveryStatus.Skipped);
 
-    public int Failed => Channels.Count(c => c.Status is DeliveryStatus.Failed or DeliveryStatus.Gone);
+    public int Failed => Channels.Count(c => c.Status == DeliveryStatus.Failed);
+
+    /// <summary>Channels that answered 403/404 now (marked gone, admins told).</summary>
+    public int Gone => Channels.Count(c => c.Status == DeliveryStatus.Gone);
 
     public int Unknown => Channels.Count(c => c.Status == DeliveryStatus.Unknown);
 
@@ -178,7 +181,7 @@ public sealed partial class NudgeFanOut(
         var report = new FanOutReport(campaign.Id, slotUtc, ordered) { IsComplete = ordered.Count == targetIds.Count && ordered.All(c => c.IsFinal) };
         if (todo.Count > 0)
         {
-            LogFanOut(log, campaign.Id, slotUtc, report.Sent, report.Skipped, report.Failed, report.Unknown, targetIds.Count);
+            LogFanOut(log, campaign.Id, slotUtc, report.Sent, report.Skipped, report.Failed, report.Gone, report.Unknown, targetIds.Count);
         }
 
         return report;
@@ -307,8 +310,8 @@ public sealed partial class NudgeFanOut(
 
     private sealed record ChannelDay(int Posts, IReadOnlyList<NudgeKind> Entries);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Fan-out {CampaignId} slot {SlotUtc:u}: {Sent} sent, {Skipped} skipped, {Failed} failed, {Unknown} unknown of {Channels} channels")]
-    private static partial void LogFanOut(ILogger logger, string campaignId, DateTimeOffset slotUtc, int sent, int skipped, int failed, int unknown, int channels);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fan-out {CampaignId} slot {SlotUtc:u}: {Sent} sent, {Skipped} skipped, {Failed} failed, {Gone} gone, {Unknown} unknown of {Channels} channels")]
+    private static partial void LogFanOut(ILogger logger, string campaignId, DateTimeOffset slotUtc, int sent, int skipped, int failed, int gone, int unknown, int channels);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fan-out {CampaignId}: channel {ChannelId} could not be handled; it is tried again at the next tick")]
     private static partial void LogChannelFailed(ILogger logger, Exception exception, string campaignId, string channelId);

@@ -153,7 +153,14 @@ internal sealed partial class ProactiveSender(
         }
 
         var result = await RecordAsync(claim, completion, interruption is null ? cancellationToken : CancellationToken.None);
-        LogSent(log, request.Key, result.Outcome, completion.StatusCode, completion.ErrorCode);
+        if (result.Outcome == ProactiveOutcome.Sent)
+        {
+            LogSent(log, request.Key);
+        }
+        else
+        {
+            LogNotSent(log, request.Key, result.Outcome, completion.StatusCode, completion.ErrorCode, result.Retryable);
+        }
         if (interruption is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException("The send was cancelled; its outcome is recorded.", interruption, cancellationToken);
@@ -242,8 +249,11 @@ internal sealed partial class ProactiveSender(
 
     internal sealed record Answer(ConnectorOutcome Outcome, int? StatusCode, string? ErrorCode, bool MayHaveActed, string? ActivityId, string? ConversationId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Proactive send {Key}: {Outcome} (status {Status}, code {Code})")]
-    private static partial void LogSent(ILogger logger, string key, ProactiveOutcome outcome, int? status, string? code);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Proactive send {Key}: sent")]
+    private static partial void LogSent(ILogger logger, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Proactive send {Key}: {Outcome} (status {Status}, code {Code}, retryable {Retryable})")]
+    private static partial void LogNotSent(ILogger logger, string key, ProactiveOutcome outcome, int? status, string? code, bool retryable);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Proactive send {Key} ended {Outcome} but the outcome could not be recorded; its claim will read as unknown")]
     private static partial void LogNotRecorded(ILogger logger, Exception exception, string key, ProactiveOutcome outcome);
