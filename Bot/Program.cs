@@ -4,6 +4,7 @@ using InfoStoryBot.Bot.DevChat;
 using InfoStoryBot.Bot.Health;
 using InfoStoryBot.Bot.Nudges;
 using InfoStoryBot.Bot.Onboarding;
+using InfoStoryBot.Bot.Proactive;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Stories;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Shared layers: they name no feature.
 builder.AddBotProtocol();  // Protocol/: options, inbound JWT validation, outbound tokens, Connector client
 builder.AddStorage();      // Storage/: the one blob store (Azure Blob Storage or a local folder)
+builder.AddProactive();    // Proactive/: the one sender for everything sent outside a turn, and its once-only ledger
 builder.AddTurns();        // Turns/: the turn pipeline, the router and conversation state
 builder.AddHealth();       // Health/: readiness checks
 
@@ -29,7 +31,7 @@ builder.AddStoryCapture(); // StoryCapture/: telling a story; StorySaver.cs is w
 builder.AddStorybook();    // Storybook/: browsing the storybook, my stories
 builder.AddOnboarding();   // Onboarding/: welcome, help, hello, not understood
 builder.AddCampaigns();    // Campaigns/: the campaigns the team runs
-builder.AddNudges();       // Nudges/: the delivery ledger
+builder.AddNudges();       // Nudges/: the scheduler, the fan-out to channels, the composer and the delivery ledger
 builder.AddDevChat();      // DevChat/: the local Web Chat channel (local mode only)
 
 var app = builder.Build();

@@ -18,6 +18,7 @@ public static class AdminExtensions
             .ValidateOnStart();
         services.AddSingleton<IAdminGrantStore, AdminGrantStore>();
         services.AddSingleton<AccessPolicy>();
+        services.AddSingleton<IAdminDirectory, BootstrapAdminDirectory>();
         services.AddSingleton<ITurnAdmission, TenantAllowList>();
         services.AddSingleton<IAudiencePolicy, CampaignTeamAudience>();
         services.AddSingleton<IAuditLog, AuditLog>();

@@ -34,7 +34,11 @@ public sealed class ConnectorClientOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan TokenTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The budget per tenant (Teams documents 30 to 50 per app per tenant); 0 turns the gate off.</summary>
+    /// <summary>
+    /// The budget per tenant, shared by every call the bot makes, replies and proactive sends alike (Teams documents
+    /// 30 to 50 per app per tenant); interactive calls go first within it. 0 turns all pacing off, the per-thread
+    /// limits included (benchmarks that measure the bot rather than the budget).
+    /// </summary>
     [Range(0, 1000)]
     public int RequestsPerSecondPerTenant { get; set; } = 30;
 }

@@ -22,12 +22,17 @@ namespace InfoStoryBot.Bot.Protocol;
 /// <item>500, our own per-attempt timeout and a connection dropped mid-request: only for GET/PUT/DELETE, which are
 /// idempotent. A POST may already have posted the message, and a duplicated nudge in a channel of hundreds is worse
 /// than a failure the caller can see and reschedule.</item>
+/// <item>Inside a <see cref="ConnectorCallScope"/> (proactive sends), a POST is retried only where Teams' answer
+/// proves it did nothing (429, 412, 503, no connection): 502 and 504 are not retried there, and every failure that
+/// leaves open whether the message was posted says so (<see cref="ConnectorResult{T}.MayHaveActed"/>), so the sender
+/// records "unknown" instead of sending it again.</item>
 /// <item>A connection that could not be opened: every method, since nothing was sent.</item>
 /// <item>401 once, after forcing a fresh token (a token revoked or rotated before its cached expiry).</item>
 /// </list>
 /// Writes to one conversation are serialised (<see cref="KeyedLock"/>) for the whole retry sequence, so order
-/// is kept within this process (across instances, the 412 retry covers the rare overlap); delays go through the
-/// injected <see cref="TimeProvider"/>.
+/// is kept within this process (across instances, the 412 retry covers the rare overlap); every attempt waits for
+/// its slot in the tenant's budget and the thread's limits (<see cref="ConnectorRateGate"/>), interactive calls
+/// first; delays go through the injected <see cref="TimeProvider"/>.
 /// </remarks>
 internal sealed class HttpConnectorClient(
     HttpClient http,
@@ -50,6 +55,7 @@ internal sealed class HttpConnectorClient(
         {
             Body = activity,
             SerialiseOn = conversationId,
+            ThreadKey = conversationId,
             TenantId = TenantOf(activity),
         }, cancellationToken);
 
@@ -58,6 +64,7 @@ internal sealed class HttpConnectorClient(
         {
             Body = activity.ReplyToId is null ? activity with { ReplyToId = activityId } : activity,
             SerialiseOn = conversationId,
+            ThreadKey = conversationId,
             TenantId = TenantOf(activity),
         }, cancellationToken);
 
@@ -66,6 +73,7 @@ internal sealed class HttpConnectorClient(
         {
             Body = activity.Id is null ? activity with { Id = activityId } : activity,
             SerialiseOn = conversationId,
+            ThreadKey = conversationId,
             TenantId = TenantOf(activity),
         }, cancellationToken);
 
@@ -73,6 +81,7 @@ internal sealed class HttpConnectorClient(
         SendAsync(new Call<bool>(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", static (_, _) => Task.FromResult(true))
         {
             SerialiseOn = conversationId,
+            ThreadKey = conversationId,
         }, cancellationToken);
 
     public Task<ConnectorResult<ConversationResourceResponse>> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
@@ -80,6 +89,9 @@ internal sealed class HttpConnectorClient(
         {
             Body = WithTenantInBothPlaces(parameters),
             TenantId = parameters.TenantId ?? parameters.ChannelData?.Tenant?.Id,
+            // A new thread in a channel counts against that channel; a new 1:1 chat against that person's chat.
+            ThreadKey = parameters.ChannelData?.Channel?.Id ?? (parameters.Members is [var member, ..] ? member.Id : null),
+            SerialiseOn = parameters.ChannelData?.Channel?.Id,
         }, cancellationToken);
 
     public Task<ConnectorResult<IReadOnlyList<ChannelInfo>>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) =>
@@ -152,6 +164,11 @@ internal sealed class HttpConnectorClient(
     {
         var settings = options.Value;
         var idempotent = call.Method != HttpMethod.Post;
+        var scope = ConnectorCallScope.Current;
+        var priority = scope is null ? ConnectorPriority.Interactive : ConnectorPriority.Proactive;
+
+        // A proactive POST must not be repeated unless Teams proved it did nothing: the sender records the rest as unknown.
+        var atMostOnce = scope is not null && !idempotent;
         var forcedTokenRefresh = false;
         var refreshTokenNow = false;
         var attempt = 0;
@@ -159,7 +176,7 @@ internal sealed class HttpConnectorClient(
         {
             attempt++;
             var retriesLeft = attempt <= settings.MaxRetries;
-            if (!await rateGate.WaitAsync(call.TenantId, cancellationToken))
+            if (!await rateGate.WaitAsync(call.TenantId, call.ThreadKey, priority, cancellationToken))
             {
                 return ConnectorResult<T>.Failure(null, "RateGateOverflow", "Too many Connector calls queued for this tenant.", attempt);
             }
@@ -191,6 +208,7 @@ internal sealed class HttpConnectorClient(
             attemptTimeout.CancelAfter(settings.AttemptTimeout);
             try
             {
+                scope?.RequestStarting();
                 response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -202,11 +220,16 @@ internal sealed class HttpConnectorClient(
                     continue;
                 }
 
-                return ConnectorResult<T>.Failure(null, "Timeout", "The Connector did not answer in time.", attempt);
+                return ConnectorResult<T>.Failure(null, "Timeout", "The Connector did not answer in time.", attempt) with { MayHaveActed = !idempotent };
             }
             catch (HttpRequestException ex)
             {
                 var nothingSent = ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+                if (nothingSent)
+                {
+                    scope?.RequestProvedNothing();
+                }
+
                 logger.LogWarning(ex, "Connector {Method} {Path} failed to connect ({Error}, attempt {Attempt})", call.Method, call.LogPath, ex.HttpRequestError, attempt);
                 if ((nothingSent || idempotent) && retriesLeft)
                 {
@@ -214,7 +237,7 @@ internal sealed class HttpConnectorClient(
                     continue;
                 }
 
-                return ConnectorResult<T>.Failure(null, ex.HttpRequestError.ToString(), ex.Message, attempt);
+                return ConnectorResult<T>.Failure(null, ex.HttpRequestError.ToString(), ex.Message, attempt) with { MayHaveActed = !idempotent && !nothingSent };
             }
 
             using (response)
@@ -231,15 +254,20 @@ internal sealed class HttpConnectorClient(
                     catch (JsonException ex)
                     {
                         logger.LogWarning("Connector {Method} {Path} answered {Status} with a body that is not the expected JSON: {Error} (correlation {CorrelationId})", call.Method, call.LogPath, status, ex.Message, correlation);
-                        return ConnectorResult<T>.Failure(status, "InvalidResponse", ex.Message, attempt);
+                        return ConnectorResult<T>.Failure(status, "InvalidResponse", ex.Message, attempt) with { MayHaveActed = true };
                     }
                     catch (Exception ex) when (ex is HttpRequestException or IOException
                         || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                     {
                         // The Connector acted (2xx) but the body was lost: not retried, as that would repeat the action.
                         logger.LogWarning("Connector {Method} {Path} answered {Status} but the body could not be read: {Error} (correlation {CorrelationId})", call.Method, call.LogPath, status, ex.Message, correlation);
-                        return ConnectorResult<T>.Failure(status, "ResponseInterrupted", ex.Message, attempt);
+                        return ConnectorResult<T>.Failure(status, "ResponseInterrupted", ex.Message, attempt) with { MayHaveActed = true };
                     }
+                }
+
+                if (ProvesNothingWasDone(response.StatusCode))
+                {
+                    scope?.RequestProvedNothing();
                 }
 
                 var (code, message) = await ReadErrorAsync(response, attemptTimeout.Token, cancellationToken);
@@ -257,7 +285,7 @@ internal sealed class HttpConnectorClient(
                     return ConnectorResult<T>.Gone(status, code, message, attempt);
                 }
 
-                if (retriesLeft && IsRetryable(response.StatusCode, idempotent))
+                if (retriesLeft && IsRetryable(response.StatusCode, idempotent, atMostOnce))
                 {
                     var retryAfter = RetryAfter(response);
                     if (retryAfter > settings.MaxRetryAfter)
@@ -269,18 +297,28 @@ internal sealed class HttpConnectorClient(
                     continue;
                 }
 
-                return ConnectorResult<T>.Failure(status, code, message, attempt);
+                return ConnectorResult<T>.Failure(status, code, message, attempt) with { MayHaveActed = !idempotent && MayHaveActedOn(response.StatusCode) };
             }
         }
     }
 
-    private static bool IsRetryable(HttpStatusCode status, bool idempotent) => status switch
+    private static bool IsRetryable(HttpStatusCode status, bool idempotent, bool atMostOnce) => status switch
     {
-        HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway
-            or HttpStatusCode.GatewayTimeout or HttpStatusCode.ServiceUnavailable => true,
+        HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.ServiceUnavailable => true,
+        HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout => !atMostOnce,
         HttpStatusCode.InternalServerError => idempotent,
         _ => false,
     };
+
+    /// <summary>Answers by which Teams says it refused the request before acting on it.</summary>
+    private static bool ProvesNothingWasDone(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.ServiceUnavailable
+            or HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+            or HttpStatusCode.RequestEntityTooLarge;
+
+    /// <summary>A server error on a POST: Teams may have posted before it failed (a gateway lost the answer, or the service broke after writing).</summary>
+    private static bool MayHaveActedOn(HttpStatusCode status) =>
+        (int)status >= 500 && status != HttpStatusCode.ServiceUnavailable;
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
@@ -395,6 +433,9 @@ internal sealed class HttpConnectorClient(
     {
         public object? Body { get; init; }
         public string? SerialiseOn { get; init; }
+
+        /// <summary>The thread whose per-thread limits the call counts against (sends and creates only).</summary>
+        public string? ThreadKey { get; init; }
         public string? TenantId { get; init; }
 
         /// <summary>The path without ids' query part, for logs (ids are not personal, but continuation tokens are noise).</summary>

@@ -55,6 +55,12 @@ public sealed record ConnectorResult<T>
     public string? Message { get; init; }
     public int Attempts { get; init; } = 1;
 
+    /// <summary>
+    /// A failed POST whose last attempt may still have acted: it timed out or lost its connection after sending,
+    /// or Teams answered 2xx with a body we could not read, or a 5xx other than 503. Retrying it could post twice.
+    /// </summary>
+    public bool MayHaveActed { get; init; }
+
     public bool IsSuccess => Outcome == ConnectorOutcome.Ok;
 
     public static ConnectorResult<T> Success(T value, int attempts = 1) =>

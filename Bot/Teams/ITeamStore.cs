@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using InfoStoryBot.Bot.Storage;
 
 namespace InfoStoryBot.Bot.Teams;
@@ -15,7 +16,15 @@ public sealed record TeamRecord
 }
 
 /// <summary>A partnership channel. The General channel's id equals the team id and its name is null.</summary>
-public sealed record ChannelRecord(string ChannelId, string? Name, bool Muted = false);
+/// <param name="GoneAt">
+/// When Teams first answered 403/404 to a post there (the bot was removed from it or blocked): nothing is posted
+/// there any more. A fresh channel list (the bot installed again) clears it.
+/// </param>
+public sealed record ChannelRecord(string ChannelId, string? Name, bool Muted = false, DateTimeOffset? GoneAt = null)
+{
+    [JsonIgnore]
+    public bool Gone => GoneAt is not null;
+}
 
 /// <summary>Teams and their channels, registered from install events and the team's channel list.</summary>
 public interface ITeamStore

@@ -10,6 +10,7 @@ internal static class Program
     {
         ["storybook"] = ("storybook --stories N [--azurite] [--queries Q] [--path DIR]   seed N stories, time storybook pages", StorybookBenchmark.RunAsync),
         ["storypath"] = ("storypath [--temp DIR]   turns and characters typed from \"share a story\" to a submitted story (guided, suggestions accepted; goal <= 7 turns)", StoryPathBenchmark.RunAsync),
+        ["fanout"] = ("fanout --channels N [--throttle P] [--limit 30] [--storytellers 10] [--think-ms 10000] [--lead 10] [--azurite] [--no-docs]   one nudge to N channels by the bot process while storytellers talk", FanOutBenchmark.RunAsync),
         ["turns"] = ("turns [--seconds N] [--runs R] [--warmup S] [--concurrency 1,10,50] [--azurite] [--rate-gate] [--temp DIR] [--no-floor] [--no-docs]   turns/s and latency of the bot process vs a floor", TurnBenchmark.RunAsync),
     };
 
@@ -110,6 +111,18 @@ internal sealed class Arguments
     public bool Flag(string name) => _values.ContainsKey(name);
 
     public string? String(string name) => _values.GetValueOrDefault(name);
+
+    public double Double(string name, double fallback)
+    {
+        if (!_values.TryGetValue(name, out var value))
+        {
+            return fallback;
+        }
+
+        return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+            ? number
+            : throw new ArgumentException($"--{name} needs a number such as 0.05, not '{value}'.");
+    }
 
     public int Int(string name, int fallback)
     {

@@ -43,3 +43,11 @@ public sealed record ConnectorCall
 
     public override string ToString() => $"{Method} {RawTarget} -> {ResponseStatus}";
 }
+
+/// <summary>A new thread the bot started in a channel, as Teams accepted it.</summary>
+/// <param name="ReceivedAt">On the simulator's clock (its <see cref="TeamsSimulatorOptions.TimeProvider"/>).</param>
+public sealed record SimulatedChannelPost(string ChannelId, string ThreadId, string ActivityId, DateTimeOffset ReceivedAt, ConnectorCall Call)
+{
+    /// <summary>The posted activity (the create call's <c>activity</c>).</summary>
+    public System.Text.Json.Nodes.JsonObject? Activity => Call.Activity;
+}

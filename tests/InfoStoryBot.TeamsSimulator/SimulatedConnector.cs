@@ -17,6 +17,9 @@ internal sealed class SimulatedConnector(TeamsSimulatorOptions options, Connecto
 {
     private readonly Lock _gate = new();
     private readonly List<ConnectorCall> _calls = [];
+    private readonly List<SimulatedChannelPost> _channelPosts = [];
+    private readonly HashSet<string> _goneChannels = new(StringComparer.Ordinal);
+    private readonly TenantRateLimit? _tenantLimit = options.TenantRequestsPerSecond is > 0 and var limit ? new TenantRateLimit(limit, options.TimeProvider) : null;
     private TaskCompletionSource _callArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _activitySequence;
     private int _inFlight;
@@ -40,6 +43,39 @@ internal sealed class SimulatedConnector(TeamsSimulatorOptions options, Connecto
         lock (_gate)
         {
             _calls.Clear();
+            _channelPosts.Clear();
+        }
+    }
+
+    /// <summary>New threads the bot started in channels (create conversation with channelData.channel), accepted ones only.</summary>
+    public IReadOnlyList<SimulatedChannelPost> ChannelPosts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _channelPosts];
+            }
+        }
+    }
+
+    /// <summary>Calls refused for being over <see cref="TeamsSimulatorOptions.TenantRequestsPerSecond"/>.</summary>
+    public int RefusedOverTenantLimit => _tenantLimit?.Refused ?? 0;
+
+    /// <summary>From now on a new thread in this channel is refused with 403 BotNotInConversationRoster (the bot was removed).</summary>
+    public void RemoveBotFromChannel(string channelId)
+    {
+        lock (_gate)
+        {
+            _goneChannels.Add(channelId);
+        }
+    }
+
+    private bool IsGone(string channelId)
+    {
+        lock (_gate)
+        {
+            return _goneChannels.Contains(channelId);
         }
     }
 
@@ -129,6 +165,14 @@ internal sealed class SimulatedConnector(TeamsSimulatorOptions options, Connecto
                 call.Fault = fault;
                 await AnswerWithFaultAsync(context, fault, faultStatus);
                 call.ResponseStatus = faultStatus;
+                return;
+            }
+
+            if (_tenantLimit?.TryTake() is { } wait)
+            {
+                context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await WriteErrorAsync(context, 429, "Throttled", "Too many requests for this app in this tenant.");
+                call.ResponseStatus = 429;
                 return;
             }
 
@@ -299,8 +343,19 @@ internal sealed class SimulatedConnector(TeamsSimulatorOptions options, Connecto
         var channelId = parameters["channelData"]?["channel"]?["id"]?.GetValue<string>();
         if (parameters["isGroup"]?.GetValue<bool>() == true && channelId is not null)
         {
+            if (IsGone(channelId))
+            {
+                return await WriteErrorAsync(context, 403, "BotNotInConversationRoster", "The bot is not part of the conversation roster.");
+            }
+
             var rootId = NextActivityId();
-            return await WriteJsonAsync(context, 201, new JsonObject { ["id"] = $"{channelId};messageid={rootId}", ["activityId"] = rootId });
+            var threadId = $"{channelId};messageid={rootId}";
+            lock (_gate)
+            {
+                _channelPosts.Add(new SimulatedChannelPost(channelId, threadId, rootId, call.ReceivedAt, call));
+            }
+
+            return await WriteJsonAsync(context, 201, new JsonObject { ["id"] = threadId, ["activityId"] = rootId });
         }
 
         var member = parameters["members"]?[0]?["id"]?.GetValue<string>();

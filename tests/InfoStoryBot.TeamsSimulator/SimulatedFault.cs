@@ -87,6 +87,10 @@ public sealed record RandomFaultPolicy(double Rate)
 
     public TimeSpan HangFor { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>A fraction <paramref name="rate"/> of calls answered 429 with <paramref name="retryAfter"/>, nothing else.</summary>
+    public static RandomFaultPolicy Throttling(double rate, TimeSpan retryAfter) =>
+        new(rate) { Statuses = [429], RetryAfter = retryAfter };
+
     /// <summary>
     /// The mix issue 6 asks for: a third each of 429 (always retried), 500 (not retried on POST: the Connector may have
     /// acted) and timeouts (not retried on POST either).

@@ -152,6 +152,15 @@ public sealed class TeamsSimulator : IAsyncDisposable
     /// <summary>The most Connector calls ever in progress at once: 1 proves a client serialised its calls.</summary>
     public int PeakConcurrentCalls => _connector.PeakConcurrentCalls;
 
+    /// <summary>New threads the bot started in channels and Teams accepted, in arrival order.</summary>
+    public IReadOnlyList<SimulatedChannelPost> ChannelPosts => _connector.ChannelPosts;
+
+    /// <summary>Calls answered 429 for being over <see cref="TeamsSimulatorOptions.TenantRequestsPerSecond"/>.</summary>
+    public int RefusedOverTenantLimit => _connector.RefusedOverTenantLimit;
+
+    /// <summary>From now on posts to this channel answer 403 BotNotInConversationRoster, as after the bot was removed.</summary>
+    public void RemoveBotFromChannel(string channelId) => _connector.RemoveBotFromChannel(channelId);
+
     /// <summary>Random failures on Connector calls; null for none.</summary>
     public RandomFaultPolicy? RandomFaults
     {

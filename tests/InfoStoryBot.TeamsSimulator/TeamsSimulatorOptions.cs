@@ -35,6 +35,13 @@ public sealed class TeamsSimulatorOptions
     /// <summary>Users who talk to the bot in personal chat.</summary>
     public IList<SimulatedUser> Users { get; init; } = [SimulatedUser.Priya, SimulatedUser.Tom];
 
+    /// <summary>
+    /// Teams' per-app-per-tenant limit on Connector calls (a token bucket of this many a second, starting full);
+    /// above it calls are answered 429 with Retry-After. Null (the default) enforces none, for suites that measure
+    /// the bot rather than the budget; Teams documents 30 to 50.
+    /// </summary>
+    public int? TenantRequestsPerSecond { get; set; }
+
     /// <summary>Seed for random faults and generated ids, so a failing run can be repeated.</summary>
     public int Seed { get; set; } = 20261122;
 }

@@ -5,16 +5,16 @@ using InfoStoryBot.Testing;
 namespace InfoStoryBot.Bot.Tests.Architecture;
 
 /// <summary>
-/// The floors of the house, held by tests: the shared layers (Protocol, Storage, Turns) name no feature, so a feature
+/// The floors of the house, held by tests: the shared layers (Protocol, Storage, Proactive, Turns) name no feature, so a feature
 /// is added by its own Add…() without touching them; Dialogs and Cards stay pure; the arrows point Bot → Dialogs → Cards.
 /// </summary>
 public sealed partial class LayeringTests
 {
     /// <summary>Folders of Bot/ that every feature may use and that must not know any feature.</summary>
-    private static readonly string[] SharedLayers = ["Protocol", "Storage", "Turns"];
+    private static readonly string[] SharedLayers = ["Protocol", "Storage", "Proactive", "Turns"];
 
     /// <summary>What a shared layer may use besides itself: the other shared layers and the plumbing below them.</summary>
-    private static readonly HashSet<string> SharedNamespaces = ["Protocol", "Storage", "Turns", "Concurrency", "Resources"];
+    private static readonly HashSet<string> SharedNamespaces = ["Protocol", "Storage", "Proactive", "Turns", "Concurrency", "Resources"];
 
     public static TheoryData<string> SharedLayerNames() => [.. SharedLayers];
 

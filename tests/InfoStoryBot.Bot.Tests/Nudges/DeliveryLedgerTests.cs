@@ -1,97 +1,141 @@
 using InfoStoryBot.Bot.Nudges;
-using InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Bot.Proactive;
 using InfoStoryBot.Bot.Tests.Storage;
+using Microsoft.Extensions.Options;
 
 namespace InfoStoryBot.Bot.Tests.Nudges;
 
+/// <summary>The nudge deliveries as admins and the fan-out read them: a typed view of the proactive send ledger.</summary>
 public abstract class DeliveryLedgerTests : StorageBackend
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly DateTimeOffset Slot = new(2026, 3, 3, 9, 30, 0, TimeSpan.Zero);
-    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+    private static readonly IOptions<ProactiveOptions> Proactive = Options.Create(new ProactiveOptions { ClaimTimeout = TimeSpan.FromMinutes(10), SendDeadline = TimeSpan.FromMinutes(2) });
 
-    private DeliveryLedger Ledger() => new(Blobs, Time);
+    private SendLedger Sends() => new(Blobs, Proactive, Time);
 
-    private static DeliveryRequest Request(string instance, string channel = "19:abc@thread.tacv2") =>
-        new("spring-2026", Slot, channel, instance, "social-norm-1", "B");
+    private DeliveryLedger Ledger() => new(Sends(), Proactive, Time);
 
-    [Fact]
-    public async Task TryClaim_TwoInstancesAtOnce_ExactlyOneGetsIt()
+    private static DeliveryKey Key(string channel = "19:abc@thread.tacv2", DateTimeOffset? slot = null, string campaign = "spring-2026") =>
+        new(campaign, slot ?? Slot, channel);
+
+    private async Task<SendClaim> ClaimAsync(DeliveryKey key, string entry = "weekly-norm")
     {
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Ledger().TryClaimAsync(Request($"instance-{i}"), StaleAfter, None)));
-
-        var claim = Assert.Single(claims, c => c is not null);
-        var stored = await Ledger().GetAsync(claim!.Record.Id, None);
-        Assert.Equal(claim.Record.ClaimedBy, stored!.ClaimedBy);
-        Assert.Equal(DeliveryStatus.Claimed, stored.Status);
+        var details = key.Details();
+        details["entry"] = entry;
+        details["variant"] = "B";
+        details["story"] = "019a4f3c2b10-9f03c2aa";
+        return (await Sends().TryClaimAsync(new SendRequest(key.SendKey, key.ChannelId, details), None)).Claim!;
     }
 
     [Fact]
-    public async Task RecordOutcome_Sent_IsStoredAndNotClaimableAgain()
+    public async Task Get_SentDelivery_ReadsBackEverythingTheFanOutKept()
     {
-        var claim = await Ledger().TryClaimAsync(Request("a"), StaleAfter, None);
+        var claim = await ClaimAsync(Key());
+        await Sends().CompleteAsync(claim, new SendCompletion(SendStatus.Sent) { ActivityId = "1:activity", ConversationId = "19:abc@thread.tacv2;messageid=1" }, None);
 
-        await Ledger().RecordOutcomeAsync(claim!, new DeliveryOutcome(DeliveryStatus.Sent, ActivityId: "1:activity"), None);
-        Time.Advance(TimeSpan.FromHours(1));
+        var delivery = await Ledger().GetAsync(Key().Id, None);
 
-        Assert.Null(await Ledger().TryClaimAsync(Request("b"), StaleAfter, None));
-        var stored = await Ledger().GetAsync(claim!.Record.Id, None);
-        Assert.Equal(DeliveryStatus.Sent, stored!.Status);
-        Assert.Equal("1:activity", stored.ActivityId);
-        Assert.Equal("B", stored.Variant);
-        Assert.Equal(Time.GetUtcNow(), stored.CompletedAt + TimeSpan.FromHours(1));
+        Assert.NotNull(delivery);
+        Assert.Equal(DeliveryStatus.Sent, delivery.Status);
+        Assert.Equal("spring-2026", delivery.CampaignId);
+        Assert.Equal(Slot, delivery.SlotUtc);
+        Assert.Equal("19:abc@thread.tacv2", delivery.ChannelId);
+        Assert.Equal("weekly-norm", delivery.NudgeId);
+        Assert.Equal("B", delivery.Variant);
+        Assert.Equal("019a4f3c2b10-9f03c2aa", delivery.StoryId);
+        Assert.Equal("1:activity", delivery.ActivityId);
+        Assert.Equal("19:abc@thread.tacv2;messageid=1", delivery.ThreadId);
+        Assert.True(delivery.CountsAsPosted);
+        Assert.True(delivery.IsFinal);
     }
 
     [Fact]
-    public async Task TryClaim_StaleClaimOfDeadInstance_IsTakenOverOnceAndOldOwnerCannotRecord()
+    public async Task Get_ClaimOfADeadInstance_IsShownAsUnknown()
     {
-        var dead = await Ledger().TryClaimAsync(Request("dead"), StaleAfter, None);
-        Time.Advance(TimeSpan.FromMinutes(5));
-        Assert.Null(await Ledger().TryClaimAsync(Request("early"), StaleAfter, None));
-        Time.Advance(TimeSpan.FromMinutes(6));
+        await ClaimAsync(Key());
+        Assert.Equal(DeliveryStatus.Sending, (await Ledger().GetAsync(Key().Id, None))!.Status);
 
-        var takeovers = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Ledger().TryClaimAsync(Request($"live-{i}"), StaleAfter, None)));
+        Time.Advance(TimeSpan.FromMinutes(11));
+        var delivery = await Ledger().GetAsync(Key().Id, None);
 
-        var takeover = Assert.Single(takeovers, c => c is not null);
-        Assert.Equal(2, takeover!.Record.Attempt);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => Ledger().RecordOutcomeAsync(dead!, new DeliveryOutcome(DeliveryStatus.Sent), None));
+        Assert.Equal(DeliveryStatus.Unknown, delivery!.Status);
+        Assert.True(delivery.CountsAsPosted);
     }
 
     [Fact]
-    public async Task TryClaim_AfterRetryableFailure_IsClaimableAgain()
+    public async Task RecordUnsent_SkippedMuted_IsKeptWithItsReasonAndNotOverwritten()
     {
-        var first = await Ledger().TryClaimAsync(Request("a"), StaleAfter, None);
-        await Ledger().RecordOutcomeAsync(first!, new DeliveryOutcome(DeliveryStatus.Failed, Reason: "429 from Teams", Retryable: true), None);
+        var skipped = await Ledger().RecordUnsentAsync(Key(), DeliveryStatus.Skipped, SkipReason.Muted, "The channel is muted.", None);
+        var again = await Ledger().RecordUnsentAsync(Key(), DeliveryStatus.Missed, null, "late", None);
 
-        var second = await Ledger().TryClaimAsync(Request("b"), StaleAfter, None);
-
-        Assert.NotNull(second);
-        Assert.Equal(2, second.Record.Attempt);
+        Assert.Equal(DeliveryStatus.Skipped, skipped.Status);
+        Assert.Equal(SkipReason.Muted, skipped.Skip);
+        Assert.Equal(DeliveryStatus.Skipped, again.Status);
+        Assert.False(again.CountsAsPosted);
+        Assert.False((await Sends().TryClaimAsync(new SendRequest(Key().SendKey, Key().ChannelId), None)).IsClaimed);
     }
 
     [Fact]
-    public async Task ListForCampaign_SeveralChannels_ReturnsEachDelivery()
+    public async Task ListForCampaign_SeveralSlotsAndChannels_ReturnsEachDeliveryOfThatCampaignOnly()
     {
-        foreach (var channel in new[] { "19:a@thread.tacv2", "19:b@thread.tacv2" })
-        {
-            await Ledger().TryClaimAsync(Request("a", channel), StaleAfter, None);
-        }
+        await ClaimAsync(Key("19:a@thread.tacv2"));
+        await ClaimAsync(Key("19:b@thread.tacv2"));
+        await ClaimAsync(Key("19:a@thread.tacv2", Slot.AddDays(1)));
+        await ClaimAsync(Key("19:a@thread.tacv2", campaign: "other"));
 
-        await Ledger().TryClaimAsync(Request("a") with { CampaignId = "other" }, StaleAfter, None);
+        var all = await Ledger().ListForCampaignAsync("spring-2026", None);
+        var slot = await Ledger().ListForSlotAsync("spring-2026", Slot, None);
 
-        var deliveries = await Ledger().ListForCampaignAsync("spring-2026", None);
+        Assert.Equal(3, all.Count);
+        Assert.Equal(["19:a@thread.tacv2", "19:b@thread.tacv2"], slot.Select(d => d.ChannelId));
+    }
 
-        Assert.Equal(["19:a@thread.tacv2", "19:b@thread.tacv2"], deliveries.Select(d => d.ChannelId).Order(StringComparer.Ordinal));
+    [Fact]
+    public async Task ListBetween_ALocalDayAcrossTwoUtcDates_FindsBothAndNothingElse()
+    {
+        // A day in Sydney (UTC+11): 2026-03-03 13:00 UTC to 2026-03-04 13:00 UTC.
+        var from = new DateTimeOffset(2026, 3, 3, 13, 0, 0, TimeSpan.Zero);
+        await ClaimAsync(Key(slot: from.AddHours(-1)));
+        await ClaimAsync(Key(slot: from.AddHours(2)));
+        await ClaimAsync(Key(slot: from.AddHours(20)));
+        await ClaimAsync(Key(slot: from.AddHours(24)));
+
+        var day = await Ledger().ListBetweenAsync("spring-2026", from, from.AddDays(1), None);
+
+        Assert.Equal([from.AddHours(2), from.AddHours(20)], day.Select(d => d.SlotUtc));
+    }
+
+    [Fact]
+    public async Task ListMissed_OnlyMissed()
+    {
+        await Ledger().RecordUnsentAsync(Key("19:a@thread.tacv2"), DeliveryStatus.Missed, null, "past the grace window", None);
+        await ClaimAsync(Key("19:b@thread.tacv2"));
+
+        var missed = Assert.Single(await Ledger().ListMissedAsync("spring-2026", None));
+
+        Assert.Equal("19:a@thread.tacv2", missed.ChannelId);
+        Assert.False(missed.CountsAsPosted);
     }
 
     [Theory]
     [InlineData("nonsense")]
     [InlineData("a~b")]
     [InlineData("../x~y~z")]
+    [InlineData("a~b~c~d")]
     public async Task Get_MalformedDeliveryId_ReturnsNull(string id)
     {
+        Assert.Null(DeliveryIds.SendKey(id));
         Assert.Null(await Ledger().GetAsync(id, None));
+    }
+
+    [Fact]
+    public void DeliveryIds_RoundTripToTheLedgerKey()
+    {
+        var id = DeliveryIds.For("spring-2026", Slot, "19:abc@thread.tacv2");
+
+        Assert.StartsWith("spring-2026~20260303T0930~k", id, StringComparison.Ordinal);
+        Assert.Equal("nudges/" + id.Replace('~', '/'), DeliveryIds.SendKey(id));
     }
 }
 

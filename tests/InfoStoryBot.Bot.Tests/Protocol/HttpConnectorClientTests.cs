@@ -423,11 +423,85 @@ public sealed class HttpConnectorClientTests : IAsyncLifetime
         var client = host.Services.GetRequiredService<IConnectorClient>();
         var tenantActivity = Message("paced") with { Conversation = new ConversationAccount { TenantId = sim.Options.TenantId } };
         await client.SendToConversationAsync(sim.ServiceUrl, "a:1warm", tenantActivity, CancellationToken.None);
+        var before = _clock.GetUtcNow();
 
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => client.SendToConversationAsync(sim.ServiceUrl, $"a:1conversation{i}", tenantActivity, CancellationToken.None)));
 
         Assert.All(results, r => Assert.True(r.IsSuccess));
-        Assert.True(stopwatch.Elapsed >= TimeSpan.FromSeconds(0.9), $"21 sends at 10 per second took only {stopwatch.Elapsed}");
+        // The gate waits on the injected clock: 21 sends at 10 a second span at least a second of it.
+        Assert.True(_clock.GetUtcNow() - before >= TimeSpan.FromSeconds(0.9), $"21 sends at 10 per second took only {_clock.GetUtcNow() - before} on the clock");
+        Assert.Equal(21, sim.Calls.Count(c => c.ResponseStatus == 201));
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    [InlineData(500)]
+    public async Task ProactivePost_ServerErrorThatMayHavePosted_IsNotRetriedAndSaysSo(int status)
+    {
+        _sim.InjectFault(SimulatedFault.Status(status, times: 3));
+
+        ConnectorResult<ResourceResponse> result;
+        using (ConnectorCallScope.Proactive())
+        {
+            result = await _client.SendToConversationAsync(_sim.ServiceUrl, PersonalConversation, Message("nudge"), CancellationToken.None);
+        }
+
+        Assert.False(result.IsSuccess);
+        Assert.True(result.MayHaveActed);
+        Assert.Equal(1, result.Attempts);
+        Assert.Single(_sim.Calls);
+    }
+
+    [Fact]
+    public async Task ProactivePost_Throttled_IsRetriedBecauseTeamsDidNothing()
+    {
+        _sim.InjectFault(SimulatedFault.Throttled(TimeSpan.FromSeconds(1), times: 2));
+
+        ConnectorResult<ResourceResponse> result;
+        bool mayHaveActed;
+        using (var scope = ConnectorCallScope.Proactive())
+        {
+            result = await _client.SendToConversationAsync(_sim.ServiceUrl, PersonalConversation, Message("nudge"), CancellationToken.None);
+            mayHaveActed = scope.AnyRequestMayHaveActed;
+        }
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(3, result.Attempts);
+        // Two refusals proved nothing was done; the third was answered 201, so one request did act.
+        Assert.True(mayHaveActed);
+    }
+
+    [Fact]
+    public async Task ProactiveScope_OnlyRefusals_ProveNothingWasPosted()
+    {
+        _sim.InjectFault(SimulatedFault.Status(503, times: 4));
+
+        ConnectorResult<ResourceResponse> result;
+        bool mayHaveActed;
+        int started;
+        using (var scope = ConnectorCallScope.Proactive())
+        {
+            result = await _client.SendToConversationAsync(_sim.ServiceUrl, PersonalConversation, Message("nudge"), CancellationToken.None);
+            mayHaveActed = scope.AnyRequestMayHaveActed;
+            started = scope.RequestsStarted;
+        }
+
+        Assert.False(result.IsSuccess);
+        Assert.False(result.MayHaveActed);
+        Assert.False(mayHaveActed);
+        Assert.Equal(4, started);
+    }
+
+    [Fact]
+    public async Task InteractivePost_BadGateway_IsStillRetried()
+    {
+        _sim.InjectFault(SimulatedFault.Status(502, times: 1));
+
+        var result = await _client.SendToConversationAsync(_sim.ServiceUrl, PersonalConversation, Message("reply"), CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(2, result.Attempts);
+        Assert.Null(ConnectorCallScope.Current);
     }
 }
