@@ -1,6 +1,7 @@
 using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Campaigns;
 using InfoStoryBot.Bot.DevChat;
+using InfoStoryBot.Bot.Experiments;
 using InfoStoryBot.Bot.Health;
 using InfoStoryBot.Bot.Nudges;
 using InfoStoryBot.Bot.Onboarding;
@@ -30,6 +31,7 @@ builder.AddStorybook();    // Storybook/: browsing the storybook, my stories
 builder.AddOnboarding();   // Onboarding/: welcome, help, hello, not understood
 builder.AddCampaigns();    // Campaigns/: the campaigns the team runs
 builder.AddNudges();       // Nudges/: the delivery ledger
+builder.AddExperiments();  // Experiments/: A/B tests of nudge wording, and what each nudge led to (attribution)
 builder.AddDevChat();      // DevChat/: the local Web Chat channel (local mode only)
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using InfoStoryBot.Dialogs.Nudges;
 
 namespace InfoStoryBot.Dialogs.Experiments;
@@ -51,6 +52,7 @@ public sealed record Experiment
 
     public string? StoppedBy { get; init; }
 
+    [JsonIgnore]
     public IReadOnlyList<string> Letters => Variants.Select(v => v.Letter).ToList();
 
     public string? LetterFor(string channelId) =>
