@@ -6,6 +6,7 @@ using InfoStoryBot.Bot.Health;
 using InfoStoryBot.Bot.Nudges;
 using InfoStoryBot.Bot.Onboarding;
 using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.Bot.Reports;
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Stories;
 using InfoStoryBot.Bot.StoryCapture;
@@ -32,12 +33,14 @@ builder.AddOnboarding();   // Onboarding/: welcome, help, hello, not understood
 builder.AddCampaigns();    // Campaigns/: the campaigns the team runs
 builder.AddNudges();       // Nudges/: the delivery ledger
 builder.AddExperiments();  // Experiments/: A/B tests of nudge wording, and what each nudge led to (attribution)
+builder.AddReports();      // Reports/: a campaign's report with its chart (ScottPlot), and the chart endpoint
 builder.AddDevChat();      // DevChat/: the local Web Chat channel (local mode only)
 
 var app = builder.Build();
 
 app.MapMessages();         // POST /api/messages: where every Teams turn enters
 app.MapHealth();           // GET /healthz, /readyz
+app.MapReports();          // GET /reports/charts/{id}.png: report charts for Teams clients
 app.MapDevChat();          // GET / and the Direct Line endpoints (local mode only)
 
 app.Run();
