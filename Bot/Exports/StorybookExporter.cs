@@ -24,6 +24,9 @@ public interface IStorybookExporter
 
     /// <summary>How many stories the export would hold, from index names only (stories changed since may differ by a few).</summary>
     Task<int> CountAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>The count, and the file's size estimated from its first stories: what a file consent card shows.</summary>
+    Task<(int Stories, long Bytes)> EstimateAsync(string campaignId, ExportFormat format, CultureInfo culture, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -70,6 +73,45 @@ internal sealed class StorybookExporter(IBlobStore store, ICampaignStore campaig
         }
 
         return count;
+    }
+
+    public async Task<(int Stories, long Bytes)> EstimateAsync(string campaignId, ExportFormat format, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        const int Sample = 20;
+        var count = await CountAsync(campaignId, cancellationToken);
+        if (await campaigns.GetAsync(campaignId, cancellationToken) is not { } campaign)
+        {
+            return (0, 0);
+        }
+
+        using var sample = new MemoryStream();
+        var sampled = 0;
+        long empty;
+        await using (var writer = ExportWriter.For(format, sample, culture))
+        {
+            await writer.BeginAsync(campaign.Value, time.GetUtcNow(), cancellationToken);
+            await writer.EndAsync(0, cancellationToken);
+        }
+
+        empty = sample.Length;
+        sample.SetLength(0);
+        await using (var writer = ExportWriter.For(format, sample, culture))
+        {
+            await writer.BeginAsync(campaign.Value, time.GetUtcNow(), cancellationToken);
+            await foreach (var story in ReadAsync(campaign.Value, cancellationToken))
+            {
+                await writer.WriteAsync(story, cancellationToken);
+                if (++sampled == Sample)
+                {
+                    break;
+                }
+            }
+
+            await writer.EndAsync(sampled, cancellationToken);
+        }
+
+        var perStory = sampled == 0 ? 0 : (double)(sample.Length - empty) / sampled;
+        return (count, empty + (long)Math.Ceiling(perStory * count));
     }
 
     private async IAsyncEnumerable<StoryExport> ReadAsync(Campaign campaign, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
