@@ -114,20 +114,37 @@ internal sealed class StorybookExporter(IBlobStore store, ICampaignStore campaig
         return (count, empty + (long)Math.Ceiling(perStory * count));
     }
 
+    /// <summary>Stories in index order; the next batch is read while the caller writes this one.</summary>
     private async IAsyncEnumerable<StoryExport> ReadAsync(Campaign campaign, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        Task<IReadOnlyList<StoryExport>>? pending = null;
         var batch = new List<string>(Batch);
         await foreach (var entry in EntriesAsync(campaign.Id, cancellationToken))
         {
             batch.Add(StorybookIndex.StoryName(entry.StoryId));
-            if (batch.Count == Batch)
+            if (batch.Count < Batch)
             {
-                foreach (var story in await ReadBatchAsync(batch, campaign.Id, cancellationToken))
+                continue;
+            }
+
+            var next = ReadBatchAsync(batch, campaign.Id, cancellationToken);
+            batch = new List<string>(Batch);
+            if (pending is not null)
+            {
+                foreach (var story in await pending)
                 {
                     yield return story;
                 }
+            }
 
-                batch.Clear();
+            pending = next;
+        }
+
+        if (pending is not null)
+        {
+            foreach (var story in await pending)
+            {
+                yield return story;
             }
         }
 

@@ -57,3 +57,36 @@ public static class ReportChartDrawing
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 }
+
+/// <summary>
+/// Draws one throwaway chart when the app starts, in the background: the first ScottPlot render loads SkiaSharp's
+/// native library and the fonts (about a second), which would otherwise land on the first admin who asks for a report.
+/// </summary>
+internal sealed partial class ChartWarmUp(ILogger<ChartWarmUp> log) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    {
+        try
+        {
+            var report = new CampaignReport
+            {
+                CampaignId = "warm-up",
+                CampaignName = "warm-up",
+                TimeZone = "Europe/London",
+                StartDate = new DateOnly(2026, 1, 5),
+                EndDate = new DateOnly(2026, 1, 11),
+                GeneratedAt = DateTimeOffset.UnixEpoch,
+                Weeks = [new WeekCount(new DateOnly(2026, 1, 5), 1, 1)],
+            };
+            ReportChartDrawing.Draw(report, new ReportChartText("warm-up", "Stories", "Successes", "Barriers", ["5 Jan"]));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not fatal: reports still work, and still have every figure as text, if charts cannot be drawn.
+            LogWarmUpFailed(log, e);
+        }
+    }, stoppingToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not draw a chart at start-up; report charts may be missing")]
+    private static partial void LogWarmUpFailed(ILogger logger, Exception exception);
+}

@@ -16,6 +16,7 @@ public static class ReportsExtensions
         services.AddSingleton<IChartStore, ChartStore>();
         services.AddSingleton<CampaignStoryIndex>();
         services.AddSingleton<IReportService, ReportService>();
+        services.AddHostedService<ChartWarmUp>();
         return builder;
     }
 }

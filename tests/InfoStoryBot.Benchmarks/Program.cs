@@ -9,6 +9,8 @@ internal static class Program
     private static readonly Dictionary<string, (string Help, Func<Arguments, Task<int>> Run)> Commands = new(StringComparer.Ordinal)
     {
         ["storybook"] = ("storybook --stories N [--azurite] [--queries Q] [--path DIR]   seed N stories, time storybook pages", StorybookBenchmark.RunAsync),
+        ["report"] = ("report --stories N [--runs R] [--path DIR] [--no-docs]   seed one campaign of N stories and its nudges, time its whole report (chart included)", ReportBenchmark.RunAsync),
+        ["export"] = ("export --stories N [--format csv|json|html|all] [--path DIR] [--no-docs]   seed one campaign, export it in child processes: seconds, peak memory, bytes", ExportBenchmark.RunAsync),
         ["turns"] = ("turns [--seconds N] [--runs R] [--warmup S] [--concurrency 1,10,50] [--azurite] [--rate-gate] [--temp DIR] [--no-floor] [--no-docs]   turns/s and latency of the bot process vs a floor", TurnBenchmark.RunAsync),
     };
 
@@ -17,6 +19,7 @@ internal static class Program
     {
         ["local-store-race"] = LocalStoreRace.RunAsync,
         ["floor-server"] = FloorServer.RunAsync,
+        ["export-run"] = ExportBenchmark.RunChildAsync,
     };
 
     private static async Task<int> Main(string[] args)
