@@ -1,11 +1,14 @@
 using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Campaigns;
 using InfoStoryBot.Bot.DevChat;
+using InfoStoryBot.Bot.Experiments;
+using InfoStoryBot.Bot.Exports;
 using InfoStoryBot.Bot.Health;
 using InfoStoryBot.Bot.Nudges;
 using InfoStoryBot.Bot.Onboarding;
 using InfoStoryBot.Bot.Proactive;
 using InfoStoryBot.Bot.Protocol;
+using InfoStoryBot.Bot.Reports;
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Stories;
 using InfoStoryBot.Bot.StoryCapture;
@@ -32,12 +35,17 @@ builder.AddStorybook();    // Storybook/: browsing the storybook, my stories
 builder.AddOnboarding();   // Onboarding/: welcome, help, hello, not understood
 builder.AddCampaigns();    // Campaigns/: the campaigns the team runs
 builder.AddNudges();       // Nudges/: the scheduler, the fan-out to channels, the composer and the delivery ledger
+builder.AddExperiments();  // Experiments/: A/B tests of nudge wording, and what each nudge led to (attribution)
+builder.AddReports();      // Reports/: a campaign's report with its chart (ScottPlot), and the chart endpoint
+builder.AddExports();      // Exports/: the storybook as CSV, JSON or HTML, by file consent (or a local link in local mode)
 builder.AddDevChat();      // DevChat/: the local Web Chat channel (local mode only)
 
 var app = builder.Build();
 
 app.MapMessages();         // POST /api/messages: where every Teams turn enters
 app.MapHealth();           // GET /healthz, /readyz
+app.MapReports();          // GET /reports/charts/{id}.png: report charts for Teams clients
+app.MapExports();          // GET /exports/{token}: signed download links (local mode only)
 app.MapDevChat();          // GET / and the Direct Line endpoints (local mode only)
 
 app.Run();

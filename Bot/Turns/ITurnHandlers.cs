@@ -55,6 +55,22 @@ public interface ICardAction
     Task<AdaptiveCard?> HandleAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// An invoke other than a card button (those are <see cref="ICardAction"/>s), by its <c>name</c>, such as
+/// <c>fileConsent/invoke</c>. What it returns is the HTTP answer Teams gets; what it says in the chat goes through
+/// the turn as usual (replies, follow-ups), so a turn re-run after a state conflict still acts once.
+/// </summary>
+public interface IInvokeHandler
+{
+    /// <summary>The invoke name it takes; each name belongs to one handler, checked at start-up.</summary>
+    string Name { get; }
+
+    /// <summary>Checked for the sender before the handler runs; refused, the sender is told in the chat and Teams gets 200.</summary>
+    Audience Audience { get; }
+
+    Task<TurnResult> HandleAsync(TurnContext turn, CancellationToken cancellationToken);
+}
+
 /// <summary>Continues whatever dialog the conversation is in. The story dialog registers one.</summary>
 public interface IDialogContinuation
 {

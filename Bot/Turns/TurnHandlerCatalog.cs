@@ -3,9 +3,9 @@ using System.Collections.Frozen;
 namespace InfoStoryBot.Bot.Turns;
 
 /// <summary>
-/// What every feature registered, read once at start-up: command words and button action names must each belong to
-/// one handler, or the app refuses to start (a clash found on the first turn would answer someone with the wrong
-/// feature). Also tells the pipeline, before it takes any lock, whether a button needs the conversation's state.
+/// What every feature registered, read once at start-up: command words, button action names and invoke names must
+/// each belong to one handler, or the app refuses to start (a clash found on the first turn would answer someone with
+/// the wrong feature). Also tells the pipeline, before it takes any lock, whether a button needs the conversation's state.
 /// </summary>
 public sealed class TurnHandlerCatalog(IServiceScopeFactory scopes) : IHostedService
 {
@@ -60,6 +60,19 @@ public sealed class TurnHandlerCatalog(IServiceScopeFactory scopes) : IHostedSer
                 {
                     stateless.Add(action);
                 }
+            }
+        }
+
+        var invokes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var handler in services.GetServices<IInvokeHandler>())
+        {
+            if (string.IsNullOrWhiteSpace(handler.Name) || handler.Name == TurnRouter.AdaptiveCardActionInvoke)
+            {
+                problems.Add($"{handler.GetType().Name} claims the invoke name '{handler.Name}', which is empty or belongs to the card buttons.");
+            }
+            else if (!invokes.TryAdd(handler.Name, handler.GetType().Name))
+            {
+                problems.Add($"The invoke '{handler.Name}' belongs to both {invokes[handler.Name]} and {handler.GetType().Name}.");
             }
         }
 

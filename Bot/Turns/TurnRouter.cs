@@ -17,6 +17,7 @@ public sealed partial class TurnRouter(
     IEnumerable<IDialogContinuation> dialogs,
     IEnumerable<IConversationEventHandler> conversationEvents,
     IEnumerable<IAudiencePolicy> audiences,
+    IEnumerable<IInvokeHandler> invokes,
     IFallbackReply fallback,
     ILogger<TurnRouter> log)
 {
@@ -28,6 +29,8 @@ public sealed partial class TurnRouter(
         .ToDictionary(p => p.name, p => p.a, StringComparer.Ordinal);
 
     private readonly IAudiencePolicy[] _audiences = [.. audiences];
+
+    private readonly Dictionary<string, IInvokeHandler> _invokes = invokes.ToDictionary(i => i.Name, StringComparer.Ordinal);
 
     /// <summary>The action name of a card button press (either shape), or null when the activity is not one.</summary>
     public static string? ButtonAction(Activity activity)
@@ -170,6 +173,18 @@ public sealed partial class TurnRouter(
     {
         if (!string.Equals(turn.Activity.Name, AdaptiveCardActionInvoke, StringComparison.Ordinal))
         {
+            if (turn.Activity.Name is { } name && _invokes.TryGetValue(name, out var handler))
+            {
+                if (!await IsForAsync(turn, handler.Audience, cancellationToken))
+                {
+                    LogRefused(log, "invoke", name, handler.Audience);
+                    turn.Reply(BotText.Get("Turn_ForCampaignTeam", turn.Culture));
+                    return TurnResult.Ok;
+                }
+
+                return await handler.HandleAsync(turn, cancellationToken);
+            }
+
             LogUnhandledInvoke(log, turn.Activity.Name);
             return new TurnResult(StatusCodes.Status501NotImplemented);
         }

@@ -51,6 +51,10 @@ public static class ActionNames
     public const string NudgeRead = "nudge.read";
     public const string NudgePledge = "nudge.pledge";
     public const string NudgePledgeRemind = "nudge.pledge.remind";
+
+    // Reports and exports (admins): the report of a campaign, and an export of its storybook in a format.
+    public const string ReportShow = "report.show";
+    public const string ExportStorybook = "export.storybook";
 }
 
 public static class ActionKeys
@@ -67,6 +71,9 @@ public static class ActionKeys
     public const string Pillar = "pillar";
     public const string Element = "element";
     public const string Campaign = "campaign";
+
+    /// <summary>On an export button: csv, json or html.</summary>
+    public const string Format = "format";
 
     // Input ids of the storybook filters (sent by "Apply"); Previous/Next carry the applied filters in data.
     public const string FilterPillar = "filterPillar";

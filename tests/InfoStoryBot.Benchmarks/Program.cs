@@ -11,6 +11,8 @@ internal static class Program
         ["storybook"] = ("storybook --stories N [--azurite] [--queries Q] [--path DIR]   seed N stories, time storybook pages", StorybookBenchmark.RunAsync),
         ["storypath"] = ("storypath [--temp DIR]   turns and characters typed from \"share a story\" to a submitted story (guided, suggestions accepted; goal <= 7 turns)", StoryPathBenchmark.RunAsync),
         ["fanout"] = ("fanout --channels N [--throttle P] [--limit 30] [--storytellers 10] [--think-ms 10000] [--lead 10] [--azurite] [--no-docs]   one nudge to N channels by the bot process while storytellers talk", FanOutBenchmark.RunAsync),
+        ["report"] = ("report --stories N [--runs R] [--path DIR] [--no-docs]   seed one campaign of N stories and its nudges, time its whole report (chart included)", ReportBenchmark.RunAsync),
+        ["export"] = ("export --stories N [--format csv|json|html|all] [--path DIR] [--no-docs]   seed one campaign, export it in child processes: seconds, peak memory, bytes", ExportBenchmark.RunAsync),
         ["turns"] = ("turns [--seconds N] [--runs R] [--warmup S] [--concurrency 1,10,50] [--azurite] [--rate-gate] [--temp DIR] [--no-floor] [--no-docs]   turns/s and latency of the bot process vs a floor", TurnBenchmark.RunAsync),
     };
 
@@ -19,6 +21,7 @@ internal static class Program
     {
         ["local-store-race"] = LocalStoreRace.RunAsync,
         ["floor-server"] = FloorServer.RunAsync,
+        ["export-run"] = ExportBenchmark.RunChildAsync,
     };
 
     private static async Task<int> Main(string[] args)

@@ -127,6 +127,30 @@ public sealed class TeamsActivityFactory
         return activity;
     }
 
+    /// <summary>
+    /// The invoke Teams sends when the user answers a file consent card: <c>fileConsent/invoke</c> with action "accept"
+    /// (and the <paramref name="uploadInfo"/> of an upload session, see <see cref="TeamsSimulator.NewUploadInfo"/>) or
+    /// "decline" (none), and the card's acceptContext or declineContext echoed as <c>context</c>.
+    /// </summary>
+    public JsonObject FileConsent(string action, JsonNode? context, JsonObject? uploadInfo = null, string? replyToId = null, SimulatedUser? user = null)
+    {
+        var activity = Personal("invoke", user);
+        activity["name"] = "fileConsent/invoke";
+        var value = new JsonObject { ["type"] = "fileUpload", ["action"] = action, ["context"] = context?.DeepClone() };
+        if (uploadInfo is not null)
+        {
+            value["uploadInfo"] = uploadInfo.DeepClone();
+        }
+
+        activity["value"] = value;
+        if (replyToId is not null)
+        {
+            activity["replyToId"] = replyToId;
+        }
+
+        return activity;
+    }
+
     /// <summary>A reaction to a message the bot sent (replyToId names it).</summary>
     public JsonObject MessageReaction(string replyToId, string reaction = "like", bool added = true, SimulatedUser? user = null, SimulatedChannel? channel = null)
     {

@@ -38,6 +38,7 @@ public sealed class TeamsSimulator : IAsyncDisposable
     private readonly EntraTokenEndpoint _tokenEndpoint;
     private readonly ConnectorFaults _faults;
     private readonly SimulatedConnector _connector;
+    private readonly SimulatedOneDrive _oneDrive;
     private readonly string _servicePath;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -52,6 +53,7 @@ public sealed class TeamsSimulator : IAsyncDisposable
         _tokenEndpoint = new EntraTokenEndpoint(options, tokenPort);
         _faults = new ConnectorFaults(options.Seed);
         _connector = new SimulatedConnector(options, _faults, _tokenEndpoint);
+        _oneDrive = new SimulatedOneDrive(() => BaseUri);
         Activities = new TeamsActivityFactory(this);
     }
 
@@ -176,6 +178,17 @@ public sealed class TeamsSimulator : IAsyncDisposable
 
     public void ClearCalls() => _connector.ClearCalls();
 
+    // OneDrive: where an accepted file consent's upload goes.
+
+    /// <summary>The <c>uploadInfo</c> of an accepted file consent for a file of this name, with a fresh upload session here.</summary>
+    public JsonObject NewUploadInfo(string fileName) => _oneDrive.NewUploadInfo(fileName);
+
+    /// <summary>Every PUT to an upload session, in order.</summary>
+    public IReadOnlyList<UploadCall> UploadCalls => _oneDrive.Calls;
+
+    /// <summary>Files whose upload completed.</summary>
+    public IReadOnlyList<UploadedFile> UploadedFiles => _oneDrive.Files;
+
     /// <summary>Waits until at least <paramref name="count"/> Connector calls (matching, if given) have arrived; throws TimeoutException listing what did.</summary>
     public Task<IReadOnlyList<ConnectorCall>> WaitForCallsAsync(int count, TimeSpan? timeout = null, Func<ConnectorCall, bool>? match = null, CancellationToken cancellationToken = default) =>
         _connector.WaitForCallsAsync(count, timeout ?? TimeSpan.FromSeconds(10), match, cancellationToken);
@@ -250,6 +263,11 @@ public sealed class TeamsSimulator : IAsyncDisposable
         if (_tokenEndpoint.Matches(context, path))
         {
             return _tokenEndpoint.HandleAsync(context, path);
+        }
+
+        if (path.StartsWith(SimulatedOneDrive.PathPrefix, StringComparison.Ordinal))
+        {
+            return _oneDrive.HandleAsync(context, path);
         }
 
         if (path.StartsWith(_servicePath + "v3/", StringComparison.OrdinalIgnoreCase))

@@ -39,16 +39,17 @@ public sealed class TeamsHarness : IAsyncDisposable
         Http = Bot.CreateHttpClient();
     }
 
-    public static async Task<TeamsHarness> StartAsync(Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+    /// <param name="simulator">The simulator's options; <c>AppId = null</c> runs the bot in local mode.</param>
+    public static async Task<TeamsHarness> StartAsync(Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null, TeamsSimulatorOptions? simulator = null)
     {
-        var simulator = await Simulator.StartAsync(new TeamsSimulatorOptions());
-        var config = new Dictionary<string, string?>(simulator.BotConfiguration) { ["Storage:LocalPath"] = BotHost.NewStoragePath() };
+        var teams = await Simulator.StartAsync(simulator ?? new TeamsSimulatorOptions());
+        var config = new Dictionary<string, string?>(teams.BotConfiguration) { ["Storage:LocalPath"] = BotHost.NewStoragePath() };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             config[key] = value;
         }
 
-        return new TeamsHarness(simulator, config, services);
+        return new TeamsHarness(teams, config, services);
     }
 
     public T Service<T>() where T : notnull => Bot.Services.GetRequiredService<T>();
