@@ -58,6 +58,8 @@ public sealed record AdminListView(IReadOnlyList<AdminRowView> Admins, string Pa
 /// <summary>The campaign team, with Remove on each admin made in chat, and a box to add someone by name.</summary>
 public static class AdminListCard
 {
+    /// <summary>A campaign team is a handful of people; past this many the card says how many more there are.</summary>
+    public const int MaxAdmins = 25;
     private const int NameLimit = 100;
     private const int DetailLimit = 200;
 
@@ -73,7 +75,7 @@ public static class AdminListCard
             }
 
             body.Add(Para(view.Admins.Count == 0 ? t["AdminList_None"] : t["AdminList_Intro"]));
-            foreach (var admin in view.Admins)
+            foreach (var admin in view.Admins.Take(MaxAdmins))
             {
                 var row = new List<CardElement>
                 {
@@ -89,6 +91,11 @@ public static class AdminListCard
                 }
 
                 body.Add(new Container(row) { Separator = true, Spacing = Spacing.Medium });
+            }
+
+            if (view.Admins.Count > MaxAdmins)
+            {
+                body.Add(Subtle(t.Format("AdminList_More", view.Admins.Count - MaxAdmins)) with { Spacing = Spacing.Medium });
             }
 
             body.Add(Label(t["AdminList_AddHeading"]) with { Separator = true });

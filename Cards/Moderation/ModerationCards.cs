@@ -67,6 +67,9 @@ public sealed record ModerationStoryView(PendingStoryView Pending, string QueueC
 /// <summary>The moderation queue: the newest waiting stories, each with its warnings and its decisions.</summary>
 public static class ModerationQueueCard
 {
+    /// <summary>As many stories as always fit one card with their decisions, however long their text.</summary>
+    public const int MaxStories = 5;
+
     private const int ExcerptLimit = 400;
 
     public static AdaptiveCard Build(ModerationQueueView view, CultureInfo culture)
@@ -86,7 +89,7 @@ public static class ModerationQueueCard
                     ? t.Format(view.AtLeast ? "Moderation_IntroSomeOfMany" : "Moderation_IntroSome", view.Stories.Count, view.Waiting)
                     : t.Format(view.Waiting == 1 ? "Moderation_IntroOne" : "Moderation_IntroAll", view.Waiting)));
 
-            foreach (var story in view.Stories)
+            foreach (var story in view.Stories.Take(MaxStories))
             {
                 var items = new List<CardElement>
                 {
@@ -134,7 +137,7 @@ public static class ModerationStoryCard
 
             body.AddRange(StoryBody.Render(story.Story, t, budget));
             body.Add(Label(t["Moderation_AboutHeading"]));
-            body.AddRange(ModerationParts.About(story, t, budget, culture, maxWarnings: 20));
+            body.AddRange(ModerationParts.About(story, t, budget, culture, ModerationParts.StoryWarnings));
             body.Add(new ActionSet(ModerationParts.Decisions(story, t, readButton: false)) { Spacing = Spacing.Medium });
             return new AdaptiveCard
             {
@@ -150,6 +153,10 @@ public static class ModerationStoryCard
 internal static class ModerationParts
 {
     public const int TitleLimit = 120;
+
+    /// <summary>The queue shows a story's first warnings; "Read it all" shows them all (up to <see cref="StoryWarnings"/>).</summary>
+    public const int QueueWarnings = 3;
+    public const int StoryWarnings = 20;
     private const int FoundLimit = 80;
     private const int CampaignLimit = 100;
 
@@ -160,7 +167,7 @@ internal static class ModerationParts
         new([UntrustedText.Run(notice, budget.Chars(600)) with { Weight = TextWeight.Bolder, Color = TextColor.Accent }]);
 
     /// <summary>Who told it (as it would be credited), when, consent, and the personal-data warnings.</summary>
-    public static IEnumerable<CardElement> About(PendingStoryView story, CardText t, TextBudget budget, CultureInfo culture, int maxWarnings = 5)
+    public static IEnumerable<CardElement> About(PendingStoryView story, CardText t, TextBudget budget, CultureInfo culture, int maxWarnings = QueueWarnings)
     {
         yield return new RichTextBlock(StoryBody.BylineRuns(story.Story.Byline, t, budget)) { Spacing = Spacing.None };
 

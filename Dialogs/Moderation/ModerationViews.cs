@@ -9,8 +9,8 @@ namespace InfoStoryBot.Dialogs.Moderation;
 /// <summary>Stories as the moderation cards show them, and what their teller is told. Times come in already local.</summary>
 public static class ModerationViews
 {
-    /// <summary>How many waiting stories the queue shows at once (numbered 1 to this).</summary>
-    public const int QueueSize = 10;
+    /// <summary>How many waiting stories the queue shows at once (numbered 1 to this): as many as one card holds.</summary>
+    public const int QueueSize = ModerationQueueCard.MaxStories;
 
     public static string QueueCommand { get; } = AdminCommandText.Render(new StoriesPending());
 
