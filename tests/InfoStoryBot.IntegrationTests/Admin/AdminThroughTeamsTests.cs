@@ -187,6 +187,22 @@ public sealed class AdminThroughTeamsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManifestCommands_EachPersonalTitle_IsUnderstoodForAnAdmin()
+    {
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "deploy", "teams", "manifest.json"))).RootElement;
+        var titles = manifest.GetProperty("bots")[0].GetProperty("commandLists").EnumerateArray()
+            .SelectMany(l => l.GetProperty("commands").EnumerateArray()).Select(c => c.GetProperty("title").GetString()!).Distinct().ToList();
+        var tom = new ChatSession(_teams, Tom);
+
+        foreach (var title in titles)
+        {
+            var answer = await tom.Say(title);
+            Assert.False(answer.Contains("I didn’t follow that", StringComparison.Ordinal), $"“{title}” was not understood: {answer}");
+            Assert.DoesNotContain(ForCampaignTeam, answer, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Audit_AfterAGrantAndARemoval_ShowsBothNewestFirst()
     {
         await new ChatSession(_teams, Priya).Say("hello");
