@@ -1,8 +1,10 @@
 using System.Text.Json;
+using InfoStoryBot.Bot.Campaigns;
 using InfoStoryBot.Bot.Stories;
 using InfoStoryBot.Bot.Teams;
 using InfoStoryBot.Cards.Actions;
 using InfoStoryBot.Cards.Moderation;
+using InfoStoryBot.Dialogs.Campaigns;
 using InfoStoryBot.Dialogs.Stories;
 using InfoStoryBot.IntegrationTests.Infrastructure;
 using InfoStoryBot.Testing;
@@ -51,6 +53,32 @@ public sealed class ModerationThroughTeamsTests : IAsyncLifetime
         var entry = Assert.Single(await AuditAsync(_teams));
         Assert.Equal(("story.approve", storyId, "submitted → approved"), (entry.Action, entry.Target, entry.Details));
         AssertValidCards([.. CardsSentTo(_teams, Tom), notice]);
+    }
+
+    [Fact]
+    public async Task Approve_StoryOfARunningCampaign_TheTellerHearsItInTheCampaignsVoice()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await _teams.Service<ICampaignStore>().SaveAsync(new Campaign
+        {
+            Id = "spring-stories",
+            Name = "Spring stories",
+            StartDate = today.AddDays(-1),
+            EndDate = today.AddDays(30),
+            DaysOfWeek = [.. Enum.GetValues<DayOfWeek>()],
+            TargetChannelIds = [_teams.Teams.Team.Channels[1].Id],
+            State = CampaignState.Running,
+            CreatedAt = DateTimeOffset.UtcNow.AddDays(-2),
+            UpdatedAt = DateTimeOffset.UtcNow.AddDays(-2),
+        }, null, CancellationToken.None);
+        var storyId = await TellStoryAsync(_teams, new ChatSession(_teams, Priya));
+        var tom = new ChatSession(_teams, Tom);
+
+        Assert.Contains("Spring stories", await tom.Say("stories pending"), StringComparison.Ordinal);
+        await tom.Say("stories approve 1");
+
+        Assert.Equal("spring-stories", (await StoryAsync(_teams, storyId)).CampaignId);
+        Assert.Contains("it’s now in the Spring stories storybook", CardAssert.Text(CardsSentTo(_teams, Priya)[^1]), StringComparison.Ordinal);
     }
 
     [Fact]
