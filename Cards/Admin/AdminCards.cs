@@ -84,7 +84,12 @@ public static class AdminListCard
                 };
                 if (admin.RemoveCommand is { } remove)
                 {
-                    row.Add(new ActionSet([CardActions.Execute(t["AdminList_Remove"], ActionNames.AdminRun, (ActionKeys.Command, remove)) with { Style = ActionStyle.Destructive }])
+                    // Not tied to the "add someone" box: its required name must not stop a Remove.
+                    row.Add(new ActionSet([CardActions.Execute(t["AdminList_Remove"], ActionNames.AdminRun, (ActionKeys.Command, remove)) with
+                    {
+                        Style = ActionStyle.Destructive,
+                        AssociatedInputs = AssociatedInputs.None,
+                    }])
                     {
                         Spacing = Spacing.Small,
                     });
@@ -113,7 +118,7 @@ public static class AdminListCard
             return new AdaptiveCard
             {
                 Body = body,
-                Actions = [CardActions.Submit(t["Admin_OpenPanel"], ActionNames.AdminRun, (ActionKeys.Command, view.PanelCommand))],
+                Actions = [CardActions.SubmitWithoutInputs(t["Admin_OpenPanel"], ActionNames.AdminRun, (ActionKeys.Command, view.PanelCommand))],
                 MsTeams = FullWidth,
                 FallbackText = t["AdminList_Heading"],
             };
