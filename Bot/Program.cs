@@ -4,6 +4,7 @@ using InfoStoryBot.Bot.DevChat;
 using InfoStoryBot.Bot.Experiments;
 using InfoStoryBot.Bot.Exports;
 using InfoStoryBot.Bot.Health;
+using InfoStoryBot.Bot.Moderation;
 using InfoStoryBot.Bot.Nudges;
 using InfoStoryBot.Bot.Onboarding;
 using InfoStoryBot.Bot.Proactive;
@@ -32,6 +33,7 @@ builder.AddAdmin();        // Admin/: access (admins, tenant allow-list) and the
 builder.AddStories();      // Stories/: the story store and the storybook index
 builder.AddStoryCapture(); // StoryCapture/: telling a story; StorySaver.cs is where a story is saved
 builder.AddStorybook();    // Storybook/: browsing the storybook, my stories
+builder.AddModeration();   // Moderation/: the stories waiting for the campaign team, decisions, telling the teller
 builder.AddOnboarding();   // Onboarding/: welcome, help, hello, not understood
 builder.AddCampaigns();    // Campaigns/: the campaigns the team runs
 builder.AddNudges();       // Nudges/: the scheduler, the fan-out to channels, the composer and the delivery ledger

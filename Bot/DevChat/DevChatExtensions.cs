@@ -1,3 +1,4 @@
+using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Storage;
 using System.Net;
 using InfoStoryBot.Bot.Protocol;
@@ -33,6 +34,16 @@ public static class DevChatExtensions
         services.AddSingleton<DevChatTurns>();
         services.AddSingleton<DevChatMarker>();
         DecorateConnectorClient(services);
+
+        // The page's Admin identity is on the campaign team without editing configuration: a bootstrap admin added
+        // here, which exists only in local mode (see above), so no deployed bot can have it.
+        services.AddOptions<AccessOptions>().PostConfigure<IOptions<DevChatOptions>>((access, devChat) =>
+        {
+            if (!access.BootstrapAdmins.Contains(devChat.Value.AdminObjectId, StringComparer.OrdinalIgnoreCase))
+            {
+                access.BootstrapAdmins.Add(devChat.Value.AdminObjectId);
+            }
+        });
         return builder;
     }
 
@@ -91,11 +102,14 @@ public static class DevChatEndpoints
         var root = app.MapGroup("").AddEndpointFilter(LoopbackOnlyAsync).ExcludeFromDescription();
         DirectLineEndpoints.Map(root.MapGroup("/v3/directline"));
         page.Map(root);
-        root.MapGet("/devchat/info", (IStorageProbe storage, DevChatCast cast) =>
+        root.MapGet("/devchat/info", async (IStorageProbe storage, DevChatCast cast, AccessPolicy access, CancellationToken cancellationToken) =>
             Results.Json(new DevChatInfo(
                 storage.Description,
                 page.HasWebChatBundle,
-                [Describe(cast.Storyteller, "Storyteller"), Describe(cast.Admin, "Admin")]), ProtocolJson.Options));
+                [
+                    Describe(cast.Storyteller, "Storyteller", await access.IsAdminAsync(cast.Storyteller.AadObjectId, cancellationToken)),
+                    Describe(cast.Admin, "Admin", await access.IsAdminAsync(cast.Admin.AadObjectId, cancellationToken)),
+                ]), ProtocolJson.Options));
         return app;
     }
 
@@ -112,8 +126,8 @@ public static class DevChatEndpoints
         });
     }
 
-    private static DevChatPerson Describe(DevChatIdentity identity, string label) =>
-        new(identity.Key, label, identity.Name, identity.UserId, identity.AadObjectId);
+    private static DevChatPerson Describe(DevChatIdentity identity, string label, bool isAdmin) =>
+        new(identity.Key, label, identity.Name, identity.UserId, identity.AadObjectId, isAdmin);
 
     private static async ValueTask<object?> LoopbackOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -128,7 +142,8 @@ public static class DevChatEndpoints
 
     internal sealed record DevChatInfo(string Storage, bool WebChatBundle, IReadOnlyList<DevChatPerson> People);
 
-    internal sealed record DevChatPerson(string Key, string Label, string Name, string UserId, string AadObjectId);
+    /// <param name="IsAdmin">On the campaign team (in local mode the Admin identity always is).</param>
+    internal sealed record DevChatPerson(string Key, string Label, string Name, string UserId, string AadObjectId, bool IsAdmin);
 }
 
 internal static partial class DevChatLog

@@ -7,8 +7,8 @@ public sealed record DevChatOptions
     public const string SectionName = "DevChat";
 
     /// <summary>
-    /// The Entra object id the "admin" identity presents. Put the same id in the admin bootstrap list to
-    /// try the admin commands locally; the default is a fixed, obviously fake id.
+    /// The Entra object id the "admin" identity presents. DevChat makes it a bootstrap admin (local mode only), so
+    /// the campaign team's commands can be tried on the page; the default is a fixed, obviously fake id.
     /// </summary>
     [Required(ErrorMessage = "DevChat:AdminObjectId must be set (an Entra object id, a GUID).")]
     [RegularExpression(GuidPattern, ErrorMessage = "DevChat:AdminObjectId must be a GUID.")]

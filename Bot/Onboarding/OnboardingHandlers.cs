@@ -76,7 +76,9 @@ public sealed class HelpCommand(AccessPolicy access) : IChatCommand, ICardAction
     internal static async Task<AdaptiveCard> BuildAsync(TurnContext turn, AccessPolicy access, CancellationToken cancellationToken)
     {
         var isAdmin = await access.IsAdminAsync(turn.UserObjectId, cancellationToken);
-        return HelpCard.Build(new HelpView(isAdmin, isAdmin ? AdminCommands.Lines(turn.Culture) : []), turn.Culture);
+        return HelpCard.Build(
+            new HelpView(isAdmin, isAdmin ? AdminCommands.Lines(turn.Culture) : [], isAdmin ? AdminCommandText.Render(new AdminPanel()) : null),
+            turn.Culture);
     }
 }
 

@@ -38,6 +38,7 @@ public sealed partial class StorySaver(IStoryStore stories, CurrentCampaign camp
             UpdatedAt = turn.Now,
             SubmittedAt = turn.Now,
             Origin = result.Source is { } source ? new StoryOrigin(source.DeliveryId, source.Variant) : null,
+            NotPersonalData = Notes(result),
         };
         try
         {
@@ -83,7 +84,10 @@ public sealed partial class StorySaver(IStoryStore stories, CurrentCampaign camp
             SubmittedAt = turn.Now,
             ModeratedAt = null,
             ModeratedBy = null,
+            ModerationNote = null,
+            ModeratedInActivity = null,
             Featured = false,
+            NotPersonalData = Notes(result),
         };
         if (stored.Value.Content == updated.Content && stored.Value.Status == StoryStatus.Submitted)
         {
@@ -101,6 +105,10 @@ public sealed partial class StorySaver(IStoryStore stories, CurrentCampaign camp
             return null;
         }
     }
+
+    /// <summary>What the teller said is not personal data, kept with the story for the campaign team's queue.</summary>
+    private static IReadOnlyList<PersonalDataNote> Notes(StoryDialogResult result) =>
+        [.. result.NotPersonalData.Select(n => new PersonalDataNote(n.Kind, n.Text, n.Field))];
 
     public static StoryTeller Teller(TurnContext turn) => new(
         TellerKey(turn),

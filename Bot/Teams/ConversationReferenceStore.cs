@@ -10,6 +10,8 @@ namespace InfoStoryBot.Bot.Teams;
 /// </summary>
 internal sealed class ConversationReferenceStore(IBlobStore store) : IConversationReferenceStore
 {
+    private const string PersonalPrefix = "refs/personal/";
+
     public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -28,6 +30,23 @@ internal sealed class ConversationReferenceStore(IBlobStore store) : IConversati
 
     public Task<ConversationReference?> GetPersonalAsync(string userAadObjectId, CancellationToken cancellationToken) =>
         ReadAsync(PersonalName(userAadObjectId), cancellationToken);
+
+    public async Task<IReadOnlyList<ConversationReference>> ListPersonalAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var names = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var page = await store.ListAsync(PersonalPrefix, Math.Min(5000, max - names.Count), continuation, cancellationToken);
+            names.AddRange(page.Names);
+            continuation = page.Continuation;
+        }
+        while (continuation is not null && names.Count < max);
+
+        var blobs = await store.ReadManyAsync(names, cancellationToken);
+        return [.. blobs.Where(b => b.Blob is not null).Select(b => StorageJson.Deserialize<ConversationReference>(b.Blob!, b.Name))];
+    }
 
     public async Task DeleteAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -70,6 +89,6 @@ internal sealed class ConversationReferenceStore(IBlobStore store) : IConversati
     private static string PersonalName(string userAadObjectId)
     {
         ArgumentException.ThrowIfNullOrEmpty(userAadObjectId);
-        return $"refs/personal/{BlobNames.EncodeKey(userAadObjectId)}.json";
+        return $"{PersonalPrefix}{BlobNames.EncodeKey(userAadObjectId)}.json";
     }
 }

@@ -42,6 +42,14 @@ public static class ActionNames
     public const string StoryWithdrawConfirm = "stories.withdraw.confirm";
     public const string StoryWithdrawCancel = "stories.withdraw.cancel";
 
+    // Moderation (campaign team only): the queue's "turn down" form sends its reason box; "read it all" opens one story.
+    // Approve and feature are admin.run buttons carrying the command's text.
+    public const string ModerationReject = "moderation.reject";
+    public const string ModerationRead = "moderation.read";
+
+    // The campaign team list's "add someone" box: the name typed is read as "admin add <name>".
+    public const string AdminAddFind = "admin.add.find";
+
     // Nudge cards (in a channel, or a reminder in 1:1); each carries the delivery id and variant.
     // Admin buttons. "admin.run" carries a command's canonical text (ActionKeys.Command), so a press goes through the
     // same grammar, gate and audit as the typed command; forms have their own action and send their inputs.

@@ -10,7 +10,8 @@ namespace InfoStoryBot.Cards.Onboarding;
 public sealed record WelcomeView(string? GivenName = null);
 
 /// <param name="AdminCommands">Command lines to list for admins, e.g. "campaign list"; shown only when IsAdmin.</param>
-public sealed record HelpView(bool IsAdmin = false, IReadOnlyList<string>? AdminCommands = null);
+/// <param name="AdminPanelCommand">The command that opens the admin panel (admin.run), for the admin section's button.</param>
+public sealed record HelpView(bool IsAdmin = false, IReadOnlyList<string>? AdminCommands = null, string? AdminPanelCommand = null);
 
 public sealed record NotUnderstoodView;
 
@@ -83,6 +84,12 @@ public static class HelpCard
             if (view.IsAdmin)
             {
                 body.Add(SubHeading(t["Help_AdminHeading"]));
+                if (view.AdminPanelCommand is { } panel)
+                {
+                    body.Add(Para(t["Help_AdminPanel"]));
+                    body.Add(new ActionSet([CardActions.Submit(t["Admin_OpenPanel"], ActionNames.AdminRun, (ActionKeys.Command, panel)) with { Style = ActionStyle.Positive }]));
+                }
+
                 var commands = view.AdminCommands ?? [];
                 if (commands.Count == 0)
                 {
@@ -91,10 +98,12 @@ public static class HelpCard
 
                 foreach (var command in commands.Take(MaxCommands))
                 {
-                    body.Add(new RichTextBlock([UntrustedText.Run(command, budget.Chars(CommandLimit)) with { Weight = TextWeight.Default }])
-                    {
-                        Spacing = Spacing.Small,
-                    });
+                    // "stories approve 1 — Approves a story": the example stands out, the summary follows it.
+                    var split = command.IndexOf(" — ", StringComparison.Ordinal);
+                    IReadOnlyList<TextRun> runs = split < 0
+                        ? [UntrustedText.Run(command, budget.Chars(CommandLimit))]
+                        : [UntrustedText.Run(command[..split], budget.Chars(CommandLimit)) with { Weight = TextWeight.Bolder }, UntrustedText.Run(command[split..], budget.Chars(CommandLimit))];
+                    body.Add(new RichTextBlock(runs) { Spacing = Spacing.Small });
                 }
             }
 

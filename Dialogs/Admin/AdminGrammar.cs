@@ -937,7 +937,8 @@ internal sealed partial class AdminParser(string input, CultureInfo culture, Dat
             _command = family + " " + guess;
             if (!AdminCatalogue.Names.Contains(_command))
             {
-                _command = AdminCatalogue.Names.First(n => n.StartsWith(_command, StringComparison.Ordinal));
+                // "channels list" is the family's own command ("channels"): a typo of it names the family.
+                _command = AdminCatalogue.Names.FirstOrDefault(n => n.StartsWith(_command, StringComparison.Ordinal)) ?? family;
             }
 
             Fail("AdminUsage_DidYouMean", Echo(token.Text), family, guess);

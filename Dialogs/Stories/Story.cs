@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using InfoStoryBot.Dialogs.PersonalData;
 
 namespace InfoStoryBot.Dialogs.Stories;
 
@@ -28,12 +29,22 @@ public sealed record Story
 
     public DateTimeOffset? ModeratedAt { get; init; }
 
-    /// <summary>Entra object id of the admin who approved or rejected it.</summary>
+    /// <summary>Entra object id of the admin who made the last moderation decision (approve, reject, feature, unfeature).</summary>
     public string? ModeratedBy { get; init; }
 
+    /// <summary>The reason given to the teller when the story was turned down.</summary>
     public string? ModerationNote { get; init; }
 
+    /// <summary>
+    /// The id of the admin's activity that made the last decision. A turn that loses a state race is run again; it
+    /// finds its own decision here and finishes it (the teller is still told) instead of reporting it as someone else's.
+    /// </summary>
+    public string? ModeratedInActivity { get; init; }
+
     public bool Featured { get; init; }
+
+    /// <summary>What the teller said is not personal data when the bot warned them: the campaign team sees it when moderating.</summary>
+    public IReadOnlyList<PersonalDataNote> NotPersonalData { get; init; } = [];
 
     /// <summary>The nudge that led the teller here, when a nudge button started the dialog.</summary>
     public StoryOrigin? Origin { get; init; }
@@ -52,6 +63,13 @@ public sealed record StoryTeller(string AadObjectId, string? TeamsUserId, string
 }
 
 public sealed record StoryOrigin(string DeliveryId, string? Variant);
+
+/// <summary>Something that looked like personal data, the text as the scanner found it, and the answer (a field id) it was in.</summary>
+public sealed record PersonalDataNote(PersonalDataKind Kind, string Text, string Field)
+{
+    /// <summary>No text: it is story text.</summary>
+    public override string ToString() => $"PersonalDataNote {Kind} in {Field}";
+}
 
 /// <summary>
 /// Story ids: 12 hex digits of Unix milliseconds, '-', 8 random hex digits ("019a4f3c2b10-9f03c2aa").

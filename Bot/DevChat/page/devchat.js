@@ -43,8 +43,10 @@
       button.setAttribute('aria-pressed', String(button.dataset.identity === identity));
     }
     const person = people[identity] || { name: identity, label: identity, userId: 'devchat-' + identity };
-    // The admin's object id is what goes in the admin bootstrap list, so it is shown where one needs it.
+    // In local mode the Admin identity is on the campaign team by itself; its object id is shown for the README's
+    // one-line alternative (Access__BootstrapAdmins__0=<id>).
     setStatus('who', 'talking as ' + person.name + ' (' + person.label.toLowerCase() +
+      (person.isAdmin ? ', on the campaign team here: type "admin" for the admin panel' : '') +
       (identity === 'admin' && person.aadObjectId ? ', object id ' + person.aadObjectId : '') + ')');
 
     let conversation = conversations[identity];

@@ -60,9 +60,37 @@ public sealed class TeamsAppPackageTests
         Assert.Equal("1.29", manifest.GetProperty("manifestVersion").GetString());
         Assert.Equal(["personal", "team"], bot.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(
-            ["share a story", "my stories", "storybook", "help", "campaigns", "moderate", "nudges", "experiments", "export", "admins"],
+            ["share a story", "my stories", "storybook", "help", "admin", "stories pending", "campaign list", "channels", "admin list", "audit"],
             lists["personal"]);
         Assert.Equal(["share a story", "help"], lists["team"]);
+        Assert.All(lists.Values, l => Assert.True(l.Count <= 12, "schema v1.29 allows at most 12 commands a list"));
+    }
+
+    [Fact]
+    public void Manifest_CommandLists_OfferNoSlashTriggers()
+    {
+        // Slash commands need supportsTargetedMessages, arrive as targeted (private) messages that exist only in
+        // channels and group chats, and are a preview: the bot answers in 1:1 chat and by @mention, so the lists keep
+        // the default trigger (the compose box's command menu), and every admin command stays reachable by its panel.
+        var bot = JsonDocument.Parse(File.ReadAllText(Path.Combine(Teams, "manifest.json"))).RootElement.GetProperty("bots")[0];
+
+        Assert.False(bot.TryGetProperty("supportsTargetedMessages", out _));
+        Assert.All(bot.GetProperty("commandLists").EnumerateArray(), l => Assert.False(l.TryGetProperty("triggers", out _)));
+    }
+
+    [Fact]
+    public void Manifest_PersonalCampaignTeamCommands_AreCommandsTheAdminGrammarReads()
+    {
+        var personal = JsonDocument.Parse(File.ReadAllText(Path.Combine(Teams, "manifest.json"))).RootElement.GetProperty("bots")[0]
+            .GetProperty("commandLists").EnumerateArray().Single(l => l.GetProperty("scopes")[0].GetString() == "personal")
+            .GetProperty("commands").EnumerateArray()
+            .Where(c => c.GetProperty("description").GetString()!.StartsWith("Campaign team:", StringComparison.Ordinal))
+            .Select(c => c.GetProperty("title").GetString()!)
+            .ToList();
+
+        Assert.NotEmpty(personal);
+        Assert.All(personal, title => Assert.IsType<InfoStoryBot.Dialogs.Admin.AdminParse.Parsed>(
+            InfoStoryBot.Dialogs.Admin.AdminGrammar.Parse(title, System.Globalization.CultureInfo.GetCultureInfo("en-GB"))));
     }
 
     [Theory]
