@@ -1,5 +1,5 @@
 using InfoStoryBot.Bot.Resources;
-using InfoStoryBot.Bot.Storybook;
+using InfoStoryBot.Bot.Teams;
 using InfoStoryBot.Bot.Turns;
 using InfoStoryBot.Cards.Actions;
 using InfoStoryBot.Cards.Admin;
@@ -50,7 +50,7 @@ public sealed class AuditHandler(IAuditLog audit) : AdminHandler<Audit>
         var count = Math.Clamp(command.Count, 1, Audit.MaxCount);
         var entries = await audit.ListRecentAsync(count, cancellationToken);
         var lines = entries.Select(e => new AuditLineView(
-            TellerTime.Local(e.At, context.Turn.Activity),
+            PersonTime.Local(e.At, context.Turn.Activity),
             e.ActorName is { Length: > 0 } name ? name : BotText.Get("AdminTeam_AnotherAdmin", context.Culture),
             Verbs.TryGetValue(e.Action, out var key) ? BotText.Get(key, context.Culture) : e.Action,
             e.Target,

@@ -1,5 +1,5 @@
 using InfoStoryBot.Bot.Resources;
-using InfoStoryBot.Bot.Storybook;
+using InfoStoryBot.Bot.Teams;
 using InfoStoryBot.Cards.Admin;
 using InfoStoryBot.Cards.Text;
 using InfoStoryBot.Dialogs.Admin;
@@ -39,7 +39,7 @@ public sealed class AdminTeamCards(AccessPolicy access, AdminTeam team, IAdminGr
                 ? BotText.Get("AdminTeam_Granted", culture)
                 : string.Format(culture, BotText.Get("AdminTeam_GrantedBy", culture),
                     granter ?? BotText.Get("AdminTeam_AnotherAdmin", culture),
-                    TellerTime.Local(grant.GrantedAt, context.Turn.Activity).ToString("d MMMM yyyy, HH:mm", culture));
+                    PersonTime.Local(grant.GrantedAt, context.Turn.Activity).ToString("d MMMM yyyy, HH:mm", culture));
             rows.Add(new AdminRowView(name, detail, AdminCommandText.Render(new AdminRemove(admin.AadObjectId))));
         }
 

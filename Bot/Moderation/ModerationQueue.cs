@@ -1,7 +1,7 @@
 using InfoStoryBot.Bot.Campaigns;
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Stories;
-using InfoStoryBot.Bot.Storybook;
+using InfoStoryBot.Bot.Teams;
 using InfoStoryBot.Bot.Turns;
 using InfoStoryBot.Cards.Moderation;
 using InfoStoryBot.Dialogs.Admin;
@@ -35,7 +35,7 @@ public sealed class ModerationQueue(IStoryStore stories, ICampaignStore campaign
         var views = shown.Select((story, i) => ModerationViews.Pending(
             i + 1,
             story,
-            TellerTime.Local(story.SubmittedAt ?? story.CreatedAt, turn.Activity),
+            PersonTime.Local(story.SubmittedAt ?? story.CreatedAt, turn.Activity),
             story.CampaignId is { } id ? names.GetValueOrDefault(id) : null,
             turn.Culture)).ToList();
         turn.State = turn.State.With(NumbersSlot, new PendingNumbers([.. shown.Select(s => s.Id)]));
@@ -46,7 +46,7 @@ public sealed class ModerationQueue(IStoryStore stories, ICampaignStore campaign
     public async Task<ModerationStoryView> StoryViewAsync(TurnContext turn, Story story, CancellationToken cancellationToken)
     {
         var number = turn.State.Get(NumbersSlot)?.StoryIds.ToList().IndexOf(story.Id) is >= 0 and var at ? at + 1 : 0;
-        var pending = ModerationViews.Pending(number, story, TellerTime.Local(story.SubmittedAt ?? story.CreatedAt, turn.Activity), await CampaignNameAsync(story, cancellationToken), turn.Culture);
+        var pending = ModerationViews.Pending(number, story, PersonTime.Local(story.SubmittedAt ?? story.CreatedAt, turn.Activity), await CampaignNameAsync(story, cancellationToken), turn.Culture);
         return new ModerationStoryView(pending, ModerationViews.QueueCommand);
     }
 

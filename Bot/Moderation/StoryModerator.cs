@@ -1,7 +1,7 @@
 using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Stories;
-using InfoStoryBot.Bot.Storybook;
+using InfoStoryBot.Bot.Teams;
 using InfoStoryBot.Cards.Moderation;
 using InfoStoryBot.Dialogs.Admin;
 using InfoStoryBot.Dialogs.Moderation;
@@ -126,8 +126,8 @@ public sealed partial class StoryModerator(
         return new DecidedBy(
             isYou ? null : await team.NameOfAsync(by, cancellationToken),
             isYou,
-            TellerTime.Local(at, activity),
-            TellerTime.Local(context.Now, activity));
+            PersonTime.Local(at, activity),
+            PersonTime.Local(context.Now, activity));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Story {StoryId}: {Action}, {Before} → {After}")]
