@@ -9,7 +9,7 @@ internal static class Program
     private static readonly Dictionary<string, (string Help, Func<Arguments, Task<int>> Run)> Commands = new(StringComparer.Ordinal)
     {
         ["storybook"] = ("storybook --stories N [--azurite] [--queries Q] [--path DIR]   seed N stories, time storybook pages", StorybookBenchmark.RunAsync),
-        ["turns"] = ("turns [--seconds N] [--runs R] [--warmup S] [--concurrency 1,10,50] [--azurite] [--rate-gate] [--temp DIR] [--no-floor] [--no-docs]   turns/s and latency of the bot process vs a floor", TurnBenchmark.RunAsync),
+        ["turns"] = ("turns [--seconds N] [--runs R] [--warmup S] [--concurrency 1,10,50] [--script five|guided] [--azurite] [--compare OTHER/InfoStoryBot.Bot.dll] [--rate-gate] [--temp DIR] [--no-floor] [--no-docs]   turns/s, latency, CPU and blob requests per turn of the bot process vs a floor (and another build)", TurnBenchmark.RunAsync),
     };
 
     // Helpers for tests, not benchmarks: left out of the usage text.
