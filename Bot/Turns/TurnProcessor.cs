@@ -79,8 +79,26 @@ public sealed partial class TurnProcessor(
             if (activity.Id is { Length: > 0 } id && state.RecentActivityIds.Contains(id))
             {
                 LogDuplicate(log, id);
-                return stored is not null && state.Undelivered?.ActivityId == id
-                    ? await DeliverLeftoversAsync(activity, channelId, conversationId, stored, cancellationToken)
+                if (stored is null || state.Undelivered?.ActivityId != id)
+                {
+                    return TurnResult.Ok;
+                }
+
+                // The copy may be this instance's from before another instance delivered these replies on an earlier
+                // redelivery; sending is not a write its ETag guards, so read what storage holds now.
+                Versioned<ConversationState>? latest;
+                try
+                {
+                    latest = await states.GetLatestAsync(channelId, conversationId, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogStorageFailed(log, e, activity.Type);
+                    return await SayStorageIsDownAsync(activity, cancellationToken);
+                }
+
+                return latest?.Value.Undelivered?.ActivityId == id
+                    ? await DeliverLeftoversAsync(activity, channelId, conversationId, latest, cancellationToken)
                     : TurnResult.Ok;
             }
 

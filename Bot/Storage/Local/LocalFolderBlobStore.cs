@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace InfoStoryBot.Bot.Storage.Local;
 
@@ -48,10 +49,7 @@ public sealed class LocalFolderBlobStore : IBlobStore
 
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_root);
-        Directory.CreateDirectory(_tempDir);
-        Directory.CreateDirectory(_lockDir);
-        Directory.CreateDirectory(_leaseDir);
+        CreateFolders();
 
         // A process that died mid-write leaves its temporary file behind; the final file was never touched.
         var cutoff = DateTime.UtcNow - AbandonedTempAge;
@@ -66,25 +64,44 @@ public sealed class LocalFolderBlobStore : IBlobStore
         return Task.CompletedTask;
     }
 
-    public async Task<StoredBlob?> ReadAsync(string name, CancellationToken cancellationToken)
+    private void CreateFolders()
+    {
+        Directory.CreateDirectory(_root);
+        Directory.CreateDirectory(_tempDir);
+        Directory.CreateDirectory(_lockDir);
+        Directory.CreateDirectory(_leaseDir);
+    }
+
+    public Task<StoredBlob?> ReadAsync(string name, CancellationToken cancellationToken)
     {
         BlobNames.Validate(name);
+        cancellationToken.ThrowIfCancellationRequested();
         byte[] bytes;
         try
         {
             // FileShare.Delete lets a writer rename over a file being read (Windows would refuse otherwise); the
-            // reader keeps the version it opened.
-            await using var stream = new FileStream(PathFor(name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.Asynchronous);
-            bytes = new byte[stream.Length];
-            await stream.ReadExactlyAsync(bytes, cancellationToken);
+            // reader keeps the version it opened. Synchronous on purpose: .NET runs "asynchronous" file reads on
+            // Unix as a blocking read on a pool thread anyway, and the hop costs more than reading a few KB.
+            using var handle = File.OpenHandle(PathFor(name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            bytes = new byte[RandomAccess.GetLength(handle)];
+            var read = 0;
+            while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
+            {
+                read += n;
+            }
+
+            if (read < bytes.Length)
+            {
+                throw new InvalidDataException($"Local item '{name}' ended before its length; the file was not written by this store.");
+            }
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return null;
+            return Task.FromResult<StoredBlob?>(null);
         }
         catch (UnauthorizedAccessException) when (Directory.Exists(PathFor(name)))
         {
-            return null; // "a/b" asked for while only "a/b/c" exists: a folder, not an item.
+            return Task.FromResult<StoredBlob?>(null); // "a/b" asked for while only "a/b/c" exists: a folder, not an item.
         }
 
         var newline = Array.IndexOf(bytes, (byte)'\n');
@@ -93,15 +110,17 @@ public sealed class LocalFolderBlobStore : IBlobStore
             throw new InvalidDataException($"Local item '{name}' has no ETag header; the file was not written by this store.");
         }
 
-        return new StoredBlob(bytes.AsMemory(newline + 1), Encoding.ASCII.GetString(bytes, 0, newline));
+        return Task.FromResult<StoredBlob?>(new StoredBlob(bytes.AsMemory(newline + 1), Encoding.ASCII.GetString(bytes, 0, newline)));
     }
 
     public async Task<string> WriteAsync(string name, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken)
     {
         BlobNames.Validate(name);
+        cancellationToken.ThrowIfCancellationRequested();
         var path = PathFor(name);
         var etag = NewETag();
-        var temp = await WriteTempAsync(etag, content, cancellationToken);
+        var temp = WriteTemp(etag, content);
+        var moved = false;
         try
         {
             using var held = await LockAsync(name, cancellationToken);
@@ -120,11 +139,15 @@ public sealed class LocalFolderBlobStore : IBlobStore
             }
 
             MoveIntoPlace(temp, path);
+            moved = true;
             return etag;
         }
         finally
         {
-            TryDeleteFile(temp);
+            if (!moved)
+            {
+                TryDeleteFile(temp);
+            }
         }
     }
 
@@ -304,20 +327,37 @@ public sealed class LocalFolderBlobStore : IBlobStore
         static string SortKey((string Name, bool IsDirectory) e) => e.IsDirectory ? e.Name + "/" : e.Name;
     }
 
-    private async Task<string> WriteTempAsync(string etag, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    /// <summary>
+    /// The new content in a temporary file, on disk (fsync) before it is renamed into place. Synchronous: fsync blocks
+    /// whatever calls it, and the header and content go down in one gathered write.
+    /// </summary>
+    private string WriteTemp(string etag, ReadOnlyMemory<byte> content)
     {
         var temp = Path.Combine(_tempDir, Guid.NewGuid().ToString("N") + ".tmp");
-        if (!Directory.Exists(_tempDir))
+        SafeFileHandle handle;
+        try
         {
-            // Used before InitializeAsync ran (a test host, a tool): create what is needed rather than fail.
-            await InitializeAsync(cancellationToken);
+            handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Used before InitializeAsync ran (a test host, a tool), or the folder was removed: create what is needed rather than fail.
+            CreateFolders();
+            handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         }
 
-        await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+        try
         {
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(etag + "\n"), cancellationToken);
-            await stream.WriteAsync(content, cancellationToken);
-            stream.Flush(flushToDisk: true);
+            using (handle)
+            {
+                RandomAccess.Write(handle, [Encoding.ASCII.GetBytes(etag + "\n"), content], 0);
+                RandomAccess.FlushToDisk(handle);
+            }
+        }
+        catch
+        {
+            TryDeleteFile(temp);
+            throw;
         }
 
         return temp;
@@ -325,10 +365,10 @@ public sealed class LocalFolderBlobStore : IBlobStore
 
     private static void MoveIntoPlace(string temp, string path)
     {
-        // A concurrent delete may prune the (then empty) folder between creating it and renaming into it.
+        // The folder usually exists: create it only when the rename says it is missing. A concurrent delete may prune
+        // the (then empty) folder between creating it and renaming into it, hence the retries.
         for (var attempt = 1; ; attempt++)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             try
             {
                 File.Move(temp, path, overwrite: true);
@@ -336,6 +376,7 @@ public sealed class LocalFolderBlobStore : IBlobStore
             }
             catch (DirectoryNotFoundException) when (attempt < 5)
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             }
         }
     }
@@ -344,9 +385,9 @@ public sealed class LocalFolderBlobStore : IBlobStore
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             Span<byte> buffer = stackalloc byte[64];
-            var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            var read = RandomAccess.Read(handle, buffer, 0);
             var newline = buffer[..read].IndexOf((byte)'\n');
             return newline <= 0 ? null : Encoding.ASCII.GetString(buffer[..newline]);
         }
@@ -395,8 +436,7 @@ public sealed class LocalFolderBlobStore : IBlobStore
             {
                 try
                 {
-                    var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-                    return new HeldLock(stream, gate);
+                    return new HeldLock(File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), gate);
                 }
                 catch (DirectoryNotFoundException)
                 {
@@ -440,11 +480,11 @@ public sealed class LocalFolderBlobStore : IBlobStore
         }
     }
 
-    private sealed class HeldLock(FileStream stream, SemaphoreSlim gate) : IDisposable
+    private sealed class HeldLock(SafeFileHandle handle, SemaphoreSlim gate) : IDisposable
     {
         public void Dispose()
         {
-            stream.Dispose();
+            handle.Dispose();
             gate.Release();
         }
     }
