@@ -66,14 +66,13 @@ internal static class TurnBenchmark
 
         // For experiments while profiling: extra bot settings (or DOTNET_ variables) "Key=Value;Key=Value", and
         // --show-output to print the processes' last log lines.
-        var pairs = (args.String("bot-settings") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)).ToArray();
-        if (pairs.Any(kv => kv.Length != 2 || kv[0].Length == 0))
+        // --compare-settings the same for the compared bot only (e.g. one build against itself with a runtime knob changed).
+        if (Settings(args, "bot-settings") is not { } extraSettings || Settings(args, "compare-settings") is not { } compareSettings)
         {
-            Console.Error.WriteLine("--bot-settings takes Key=Value pairs separated by ';', e.g. Logging:LogLevel:Default=Warning;DOTNET_gcServer=0");
+            Console.Error.WriteLine("--bot-settings and --compare-settings take Key=Value pairs separated by ';', e.g. Logging:LogLevel:Default=Warning;DOTNET_gcServer=0");
             return 2;
         }
 
-        var extraSettings = pairs.ToDictionary(kv => kv[0], kv => (string?)kv[1]);
         var tempRoot = args.String("temp") ?? Path.GetTempPath();
         var storageNote = $"the local storage folder is under {tempRoot} ({FileSystemType(tempRoot)})";
         var loadBefore = LoadAverage();
@@ -97,15 +96,21 @@ internal static class TurnBenchmark
         var targets = new List<Target>();
         try
         {
-            async Task AddBotAsync(string name, string? dll, string container)
+            async Task AddBotAsync(string name, string? dll, string container, IReadOnlyDictionary<string, string?> own)
             {
+                var settings = new Dictionary<string, string?>(botSettings);
+                foreach (var (key, value) in own)
+                {
+                    settings[key] = value;
+                }
+
                 var folder = Path.Combine(tempRoot, "infostorybot-turns-" + Guid.NewGuid().ToString("N"));
                 localFolders.Add(folder);
-                var local = new Dictionary<string, string?>(botSettings) { ["Storage:LocalPath"] = folder };
+                var local = new Dictionary<string, string?>(settings) { ["Storage:LocalPath"] = folder };
                 targets.Add(new Target(name, await StartBotAsync(dll, local), null, dll is not null));
                 if (azurite is not null)
                 {
-                    var onAzurite = new Dictionary<string, string?>(botSettings)
+                    var onAzurite = new Dictionary<string, string?>(settings)
                     {
                         ["Storage:ConnectionString"] = azurite.ConnectionString,
                         ["Storage:Container"] = container,
@@ -114,10 +119,10 @@ internal static class TurnBenchmark
                 }
             }
 
-            await AddBotAsync("local", null, BotContainer);
+            await AddBotAsync("local", null, BotContainer, new Dictionary<string, string?>());
             if (compareDll is not null)
             {
-                await AddBotAsync("compare", Path.GetFullPath(compareDll), CompareContainer);
+                await AddBotAsync("compare", Path.GetFullPath(compareDll), CompareContainer, compareSettings);
             }
 
             var self = typeof(TurnBenchmark).Assembly.Location;
@@ -208,6 +213,12 @@ internal static class TurnBenchmark
                 }
             }
         }
+    }
+
+    private static Dictionary<string, string?>? Settings(Arguments args, string option)
+    {
+        var pairs = (args.String(option) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)).ToArray();
+        return pairs.Any(kv => kv.Length != 2 || kv[0].Length == 0) ? null : pairs.ToDictionary(kv => kv[0], kv => (string?)kv[1]);
     }
 
     private static Task<BotProcess> StartBotAsync(string? dll, IReadOnlyDictionary<string, string?> settings) =>
@@ -504,7 +515,7 @@ internal static class TurnBenchmark
                 ["warmUpSeconds"] = _run.WarmUp.TotalSeconds,
                 ["rateGate"] = _run.RateGate,
                 ["storage"] = _run.StorageNote,
-                ["compare"] = _run.CompareDll is null ? null : Path.GetFullPath(_run.CompareDll),
+                ["compareDll"] = _run.CompareDll is null ? null : Path.GetFullPath(_run.CompareDll),
             };
             foreach (var target in _run.Targets)
             {
