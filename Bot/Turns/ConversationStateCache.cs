@@ -241,20 +241,22 @@ public sealed class ConversationStateCache
     /// <summary>
     /// Runs after every gen 2 GC: an unreachable object's finalizer runs once per collection that finds it, and it
     /// makes itself reachable again (re-registers) for the next one; the runtime's own pools trim the same way. It
-    /// holds the cache weakly, so a cache nobody uses any more can be collected and the callback ends with it.
+    /// holds the cache by a weak GC handle (not a WeakReference, whose own finalizer may run first in the same
+    /// collection), so a cache nobody uses any more can be collected and the callback ends with it.
     /// </summary>
     private sealed class Gen2Callback
     {
-        private readonly WeakReference<ConversationStateCache> _cache;
+        private GCHandle _cache;
 
-        private Gen2Callback(ConversationStateCache cache) => _cache = new WeakReference<ConversationStateCache>(cache);
+        private Gen2Callback(ConversationStateCache cache) => _cache = GCHandle.Alloc(cache, GCHandleType.Weak);
 
         public static void Register(ConversationStateCache cache) => _ = new Gen2Callback(cache);
 
         ~Gen2Callback()
         {
-            if (!_cache.TryGetTarget(out var cache))
+            if (_cache.Target is not ConversationStateCache cache)
             {
+                _cache.Free();
                 return;
             }
 
