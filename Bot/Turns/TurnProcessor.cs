@@ -14,6 +14,10 @@ namespace InfoStoryBot.Bot.Turns;
 /// and replies and follow-ups only happen after a successful save, so nothing is said twice and no answer is
 /// lost). Replies that could not be delivered are kept with the state and sent when Teams redelivers the
 /// activity. A button whose handler does not use conversation state skips the lock, the load and the save.
+/// The load is usually this instance's own copy from the conversation's last turn (<see cref="CachedConversationStateStore"/>),
+/// so a turn costs one storage write; when another instance answered in between, the copy is stale, the save
+/// conflicts, and the re-run reads storage. Handlers therefore run twice on such a turn: whatever they write
+/// themselves beyond the state (a story, say) must be idempotent, as it always had to be for a lost race.
 /// </summary>
 public sealed partial class TurnProcessor(
     IServiceScopeFactory scopes,
