@@ -35,6 +35,7 @@ internal sealed class BotFrameworkAuthenticator(
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly ValidatedTokens _validated = new();
 
     public async Task<InboundAuthResult> AuthenticateAsync(string? authorizationHeader, Activity activity, RequestOrigin origin, CancellationToken cancellationToken)
     {
@@ -81,6 +82,21 @@ internal sealed class BotFrameworkAuthenticator(
         }
 
         var token = parts[1];
+        if (_validated.Get(token) is { } known)
+        {
+            // The Connector sends one token with many activities. What the token proves about itself (signature,
+            // issuer, audience, algorithm) was checked the first time; its key must still be published, and its
+            // lifetime and everything about this activity are checked again now.
+            var current = await signingKeys.GetAsync(cancellationToken);
+            if (current is not null && current.Keys.TryGetValue(known.Kid, out var stillPublished) && ReferenceEquals(stillPublished, known.SigningKey)
+                && IsWithinLifetime(known.NotBefore, known.Expires))
+            {
+                return BindToActivity(known, activity);
+            }
+
+            _validated.Remove(token);
+        }
+
         JsonWebToken jwt;
         try
         {
@@ -157,23 +173,33 @@ internal sealed class BotFrameworkAuthenticator(
             return InboundAuthResult.Unauthorized("Token validation failed: " + Describe(validation.Exception));
         }
 
+        var serviceUrl = jwt.TryGetPayloadValue<string>(BotClaims.ServiceUrl, out var claimed) ? claimed : null;
+        var proven = new ValidatedToken(jwt.Kid, signingKey, validation.ClaimsIdentity, NullIfUnset(jwt.ValidFrom), NullIfUnset(jwt.ValidTo), serviceUrl);
+        _validated.Add(token, proven, timeProvider.GetUtcNow().UtcDateTime);
+        return BindToActivity(proven, activity);
+    }
+
+    /// <summary>What a proven token must also say about this activity: its channel endorsed by the key, and its serviceUrl.</summary>
+    private static InboundAuthResult BindToActivity(ValidatedToken token, Activity activity)
+    {
         // Only a token that proved its signature can earn a 403; anything less is a plain 401.
-        if (!string.IsNullOrEmpty(activity.ChannelId) && !signingKey.Endorsements.Contains(activity.ChannelId))
+        if (!string.IsNullOrEmpty(activity.ChannelId) && !token.SigningKey.Endorsements.Contains(activity.ChannelId))
         {
-            return InboundAuthResult.Forbidden($"Signing key '{Clip(jwt.Kid)}' is not endorsed for channel '{Clip(activity.ChannelId)}'.");
+            return InboundAuthResult.Forbidden($"Signing key '{Clip(token.Kid)}' is not endorsed for channel '{Clip(activity.ChannelId)}'.");
         }
 
-        if (!jwt.TryGetPayloadValue<string>(BotClaims.ServiceUrl, out var serviceUrl) || string.IsNullOrEmpty(serviceUrl))
+        if (string.IsNullOrEmpty(token.ServiceUrl))
         {
             return InboundAuthResult.Unauthorized("The token has no serviceurl claim.");
         }
 
-        if (!string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(token.ServiceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
         {
             return InboundAuthResult.Unauthorized("The serviceurl claim does not match the activity's serviceUrl.");
         }
 
-        return InboundAuthResult.Success(validation.ClaimsIdentity);
+        // A copy per turn: the remembered identity is shared by every activity the token comes with.
+        return InboundAuthResult.Success(token.Identity.Clone());
     }
 
     // Our own lifetime check so that it reads the injected clock, like the rest of the app.
@@ -192,6 +218,15 @@ internal sealed class BotFrameworkAuthenticator(
 
         return true;
     }
+
+    private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        return expires is { } exp && exp + ClockSkew >= now && (notBefore is not { } nbf || nbf - ClockSkew <= now);
+    }
+
+    // JsonWebToken answers DateTime.MinValue for a missing nbf or exp.
+    private static DateTime? NullIfUnset(DateTime value) => value == DateTime.MinValue ? null : value.ToUniversalTime();
 
     // Header and claim values are the caller's words: keep them short and on one line in the log.
     private static string Clip(string? value)
@@ -217,4 +252,59 @@ internal sealed class BotFrameworkAuthenticator(
         SecurityTokenInvalidAlgorithmException => "algorithm not allowed",
         _ => ex.GetType().Name,
     };
+}
+
+/// <summary>A bearer token that passed every check of its own, as remembered by <see cref="ValidatedTokens"/>.</summary>
+internal sealed record ValidatedToken(string Kid, EndorsedSigningKey SigningKey, ClaimsIdentity Identity, DateTime? NotBefore, DateTime? Expires, string? ServiceUrl);
+
+/// <summary>
+/// Tokens proven on this instance, by their exact text, so a token the Connector reuses is not parsed and its RSA
+/// signature not verified again for every activity. Only a token that verified gets in (nothing an anonymous caller
+/// sends can fill it), and it is bounded all the same: at the limit the expired go, then everything.
+/// </summary>
+internal sealed class ValidatedTokens
+{
+    internal const int Capacity = 1024;
+
+    private readonly Dictionary<string, ValidatedToken> _tokens = new(StringComparer.Ordinal);
+
+    public ValidatedToken? Get(string token)
+    {
+        lock (_tokens)
+        {
+            return _tokens.GetValueOrDefault(token);
+        }
+    }
+
+    public void Add(string token, ValidatedToken proven, DateTime now)
+    {
+        lock (_tokens)
+        {
+            if (_tokens.Count >= Capacity)
+            {
+                foreach (var (key, value) in _tokens)
+                {
+                    if (value.Expires is not { } expires || expires + BotFrameworkAuthenticator.ClockSkew < now)
+                    {
+                        _tokens.Remove(key);
+                    }
+                }
+
+                if (_tokens.Count >= Capacity)
+                {
+                    _tokens.Clear();
+                }
+            }
+
+            _tokens[token] = proven;
+        }
+    }
+
+    public void Remove(string token)
+    {
+        lock (_tokens)
+        {
+            _tokens.Remove(token);
+        }
+    }
 }

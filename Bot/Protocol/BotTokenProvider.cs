@@ -56,20 +56,31 @@ public sealed record BotToken
 /// </remarks>
 internal sealed class MsalBotTokenProvider : IBotTokenProvider
 {
+    /// <summary>
+    /// A token is handed out from memory until this long before it expires; then MSAL is asked again (its own cache
+    /// renews a token within 5 minutes of expiry). Asking MSAL for every reply, even from its cache, cost more CPU
+    /// than validating the inbound token.
+    /// </summary>
+    internal static readonly TimeSpan ReuseMargin = TimeSpan.FromMinutes(5);
+
     private readonly BotAuthenticationOptions _options;
     private readonly IOptions<ConnectorClientOptions> _connector;
     private readonly IConfidentialClientApplication? _confidential;
     private readonly IManagedIdentityApplication? _managedIdentity;
+    private readonly TimeProvider _time;
     private readonly ILogger<MsalBotTokenProvider> _logger;
+    private volatile HeldToken? _held;
 
     public MsalBotTokenProvider(
         IOptions<BotAuthenticationOptions> options,
         IOptions<ConnectorClientOptions> connector,
         IHttpClientFactory httpClientFactory,
+        TimeProvider time,
         ILogger<MsalBotTokenProvider> logger)
     {
         _options = options.Value;
         _connector = connector;
+        _time = time;
         _logger = logger;
         if (_options.IsLocalMode)
         {
@@ -114,6 +125,15 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
             return BotToken.NotNeeded;
         }
 
+        if (forceRefresh)
+        {
+            _held = null;
+        }
+        else if (_held is { } held && held.ExpiresOn - _time.GetUtcNow() > ReuseMargin)
+        {
+            return BotToken.Of(held.AccessToken);
+        }
+
         var timeout = _connector.Value.TokenTimeout;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(timeout);
@@ -129,6 +149,7 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
                     .WithForceRefresh(forceRefresh)
                     .ExecuteAsync(bounded.Token);
             LogSource(result);
+            _held = new HeldToken(result.AccessToken, result.ExpiresOn);
             return BotToken.Of(result.AccessToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -164,6 +185,8 @@ internal sealed class MsalBotTokenProvider : IBotTokenProvider
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
+    private sealed record HeldToken(string AccessToken, DateTimeOffset ExpiresOn);
 
     private void LogSource(AuthenticationResult result)
     {

@@ -31,7 +31,22 @@ public static partial class MentionText
         }
 
         text = WebUtility.HtmlDecode(text).Replace('\u00a0', ' ');
-        return Whitespace().Replace(text, " ").Trim();
+        // Most messages have nothing to collapse, and the regex would copy them anyway (every single space matches).
+        return (HasWhitespaceToCollapse(text) ? Whitespace().Replace(text, " ") : text).Trim();
+    }
+
+    /// <summary>Whitespace other than a lone space; char.IsWhiteSpace is the same set as the regex's \s.</summary>
+    private static bool HasWhitespaceToCollapse(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 100)]

@@ -39,7 +39,10 @@ public static class ProtocolExtensions
         services.AddSingleton<ConnectorRateGate>();
 
         // The per-attempt timeout lives in the client (Connector:AttemptTimeout), so HttpClient's own is switched off.
-        services.AddHttpClient<IConnectorClient, HttpConnectorClient>(HttpConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The factory's own request logging goes: four Information lines per reply (each with the conversation's URL)
+        // cost more CPU than the rest of a turn's logging; HttpConnectorClient's callers log every failure themselves.
+        services.AddHttpClient<IConnectorClient, HttpConnectorClient>(HttpConnectorClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
         return builder;
     }
 }

@@ -17,6 +17,9 @@ internal sealed class ConversationStateStore(IBlobStore store) : IConversationSt
         return blob is null ? null : new Versioned<ConversationState>(StorageJson.Deserialize<ConversationState>(blob, name), blob.ETag);
     }
 
+    public Task<Versioned<ConversationState>?> GetLatestAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+        GetAsync(channelId, conversationId, cancellationToken);
+
     public Task<string> SaveAsync(string channelId, string conversationId, ConversationState state, string? etag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);

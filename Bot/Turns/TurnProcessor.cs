@@ -14,6 +14,10 @@ namespace InfoStoryBot.Bot.Turns;
 /// and replies and follow-ups only happen after a successful save, so nothing is said twice and no answer is
 /// lost). Replies that could not be delivered are kept with the state and sent when Teams redelivers the
 /// activity. A button whose handler does not use conversation state skips the lock, the load and the save.
+/// The load is usually this instance's own copy from the conversation's last turn (<see cref="CachedConversationStateStore"/>),
+/// so a turn costs one storage write; when another instance answered in between, the copy is stale, the save
+/// conflicts, and the re-run reads storage. Handlers therefore run twice on such a turn: whatever they write
+/// themselves beyond the state (a story, say) must be idempotent, as it always had to be for a lost race.
 /// </summary>
 public sealed partial class TurnProcessor(
     IServiceScopeFactory scopes,
@@ -79,8 +83,26 @@ public sealed partial class TurnProcessor(
             if (activity.Id is { Length: > 0 } id && state.RecentActivityIds.Contains(id))
             {
                 LogDuplicate(log, id);
-                return stored is not null && state.Undelivered?.ActivityId == id
-                    ? await DeliverLeftoversAsync(activity, channelId, conversationId, stored, cancellationToken)
+                if (stored is null || state.Undelivered?.ActivityId != id)
+                {
+                    return TurnResult.Ok;
+                }
+
+                // The copy may be this instance's from before another instance delivered these replies on an earlier
+                // redelivery; sending is not a write its ETag guards, so read what storage holds now.
+                Versioned<ConversationState>? latest;
+                try
+                {
+                    latest = await states.GetLatestAsync(channelId, conversationId, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogStorageFailed(log, e, activity.Type);
+                    return await SayStorageIsDownAsync(activity, cancellationToken);
+                }
+
+                return latest?.Value.Undelivered?.ActivityId == id
+                    ? await DeliverLeftoversAsync(activity, channelId, conversationId, latest, cancellationToken)
                     : TurnResult.Ok;
             }
 

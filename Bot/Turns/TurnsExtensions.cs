@@ -17,8 +17,15 @@ public static class TurnsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<ConversationStateCacheOptions>()
+            .Bind(builder.Configuration.GetSection(ConversationStateCacheOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IConversationStateStore, ConversationStateStore>();
+        services.AddSingleton<ConversationStateCache>();
+        services.AddSingleton<IConversationStateStore>(sp => new CachedConversationStateStore(
+            ActivatorUtilities.CreateInstance<ConversationStateStore>(sp), sp.GetRequiredService<ConversationStateCache>()));
         services.AddKeyedSingleton<KeyedLock>(TurnProcessor.TurnLocks);
         services.AddSingleton<TurnHandlerCatalog>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnHandlerCatalog>());

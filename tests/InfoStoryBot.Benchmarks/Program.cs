@@ -13,7 +13,7 @@ internal static class Program
         ["fanout"] = ("fanout --channels N [--throttle P] [--limit 30] [--storytellers 10] [--think-ms 10000] [--lead 10] [--azurite] [--no-docs]   one nudge to N channels by the bot process while storytellers talk", FanOutBenchmark.RunAsync),
         ["report"] = ("report --stories N [--runs R] [--path DIR] [--no-docs]   seed one campaign of N stories and its nudges, time its whole report (chart included)", ReportBenchmark.RunAsync),
         ["export"] = ("export --stories N [--format csv|json|html|all] [--path DIR] [--no-docs]   seed one campaign, export it in child processes: seconds, peak memory, bytes", ExportBenchmark.RunAsync),
-        ["turns"] = ("turns [--seconds N] [--runs R] [--warmup S] [--concurrency 1,10,50] [--azurite] [--rate-gate] [--temp DIR] [--no-floor] [--no-docs]   turns/s and latency of the bot process vs a floor", TurnBenchmark.RunAsync),
+        ["turns"] = ("turns [--seconds N] [--runs R] [--warmup S] [--concurrency 1,10,50] [--script five|guided] [--azurite] [--compare OTHER/InfoStoryBot.Bot.dll] [--rate-gate] [--temp DIR] [--no-floor] [--no-docs]   turns/s, latency, CPU and blob requests per turn of the bot process vs a floor (and another build)", TurnBenchmark.RunAsync),
     };
 
     // Helpers for tests, not benchmarks: left out of the usage text.

@@ -11,23 +11,39 @@ using Simulator = InfoStoryBot.TeamsSimulator.TeamsSimulator;
 namespace InfoStoryBot.Benchmarks;
 
 /// <summary>
-/// Turns per second and turn latency of the real bot (Release build, its own process, Kestrel on loopback)
-/// behind the Teams simulator, with signed tokens, at several numbers of concurrent 1:1 conversations; and the
-/// same for a floor (<see cref="FloorServer"/>): an endpoint that makes only the one Connector call per turn.
-/// Closed loop: each virtual user is one person in their own 1:1 chat, telling guided stories one answer at a
-/// time and sending the next answer as soon as the last POST returned. A POST returns after the bot saved the
-/// state and its replies reached the simulator, so its latency is the whole turn.
+/// Turns per second, turn latency, CPU and blob requests per turn of the real bot (Release build, its own process,
+/// Kestrel on loopback) behind the Teams simulator, with signed tokens, at several numbers of concurrent 1:1
+/// conversations; and the same for a floor (<see cref="FloorServer"/>): an endpoint that makes only the one Connector
+/// call per turn. Closed loop: each virtual user is one person in their own 1:1 chat, going round a fixed
+/// conversation one message at a time and sending the next as soon as the last POST returned. A POST returns after
+/// the bot saved the state and its replies reached the simulator, so its latency is the whole turn.
+/// With <c>--compare DLL</c> a second bot (e.g. a build of an older commit) runs beside this one on the same load,
+/// the two alternating run by run, and the table gives the ratio of their CPU per turn.
 /// Goals at 50 conversations, local storage, 2 cores: at least 60% of the floor's throughput, p99 under 50 ms,
-/// peak memory under 250 MB.
+/// peak memory under 250 MB; in a steady conversation on Azurite at most 1.1 blob requests per turn.
 /// </summary>
 internal static class TurnBenchmark
 {
-    // One guided story as a person types it (tests/Shared/GuidedStory.cs); after "submit" the next one starts.
-    private static readonly IReadOnlyList<string> Story = GuidedStory.Messages();
+    /// <summary>
+    /// The default conversation: the start of a story and a cancel, five turns, repeated. Defined here and not taken
+    /// from the dialog's tests so that two builds compared with --compare see exactly the same turns even when the
+    /// story dialog changes; each turn is a message the dialog answers and keeps in the conversation's state.
+    /// </summary>
+    private static readonly IReadOnlyList<string> FiveTurns =
+    [
+        "share a story",
+        "A family moved between two council areas and the school's concern went with them. The new team picked it up on day one.",
+        "Northtown Council, the police and a housing charity",
+        "The school's safeguarding lead rang the new school and passed the file on.",
+        "cancel",
+    ];
 
-    private const string StoredConfirmation = GuidedStory.Stored;
     private const int MaxSeconds = 120;
     private const int MaxRuns = 10;
+
+    /// <summary>Azurite containers of the two bots, so each one's requests are counted apart.</summary>
+    private const string BotContainer = "turns-bench";
+    private const string CompareContainer = "turns-compare";
 
     public static async Task<int> RunAsync(Arguments args)
     {
@@ -40,16 +56,23 @@ internal static class TurnBenchmark
         var rateGate = args.Flag("rate-gate");
         var writeDocs = !args.Flag("no-docs");
         var noFloor = args.Flag("no-floor");
-        // For experiments while profiling: extra bot settings (or DOTNET_ variables) "Key=Value;Key=Value", and
-        // --show-output to print the processes' last log lines.
-        var pairs = (args.String("bot-settings") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)).ToArray();
-        if (pairs.Any(kv => kv.Length != 2 || kv[0].Length == 0))
+        var script = Script.Parse(args.String("script") ?? "five");
+        var compareDll = args.String("compare");
+        if (args.Flag("compare") && (compareDll is null || !File.Exists(compareDll)))
         {
-            Console.Error.WriteLine("--bot-settings takes Key=Value pairs separated by ';', e.g. Logging:LogLevel:Default=Warning;DOTNET_gcServer=0");
+            Console.Error.WriteLine($"--compare needs the path of another build's InfoStoryBot.Bot.dll; '{compareDll}' does not exist.");
             return 2;
         }
 
-        var extraSettings = pairs.ToDictionary(kv => kv[0], kv => (string?)kv[1]);
+        // For experiments while profiling: extra bot settings (or DOTNET_ variables) "Key=Value;Key=Value", and
+        // --show-output to print the processes' last log lines.
+        // --compare-settings the same for the compared bot only (e.g. one build against itself with a runtime knob changed).
+        if (Settings(args, "bot-settings") is not { } extraSettings || Settings(args, "compare-settings") is not { } compareSettings)
+        {
+            Console.Error.WriteLine("--bot-settings and --compare-settings take Key=Value pairs separated by ';', e.g. Logging:LogLevel:Default=Warning;DOTNET_gcServer=0");
+            return 2;
+        }
+
         var tempRoot = args.String("temp") ?? Path.GetTempPath();
         var storageNote = $"the local storage folder is under {tempRoot} ({FileSystemType(tempRoot)})";
         var loadBefore = LoadAverage();
@@ -68,25 +91,44 @@ internal static class TurnBenchmark
             botSettings[key] = value;
         }
 
-        var localFolder = Path.Combine(tempRoot, "infostorybot-turns-" + Guid.NewGuid().ToString("N"));
-        await using var azurite = useAzurite ? await Azurite.StartAsync() : null;
+        var localFolders = new List<string>();
+        await using var azurite = useAzurite ? await Azurite.StartAsync(countRequests: true) : null;
         var targets = new List<Target>();
         try
         {
-            targets.Add(new Target("local", await BotProcess.StartAsync(new Dictionary<string, string?>(botSettings) { ["Storage:LocalPath"] = localFolder })));
-            if (azurite is not null)
+            async Task AddBotAsync(string name, string? dll, string container, IReadOnlyDictionary<string, string?> own)
             {
-                targets.Add(new Target("azurite", await BotProcess.StartAsync(new Dictionary<string, string?>(botSettings)
+                var settings = new Dictionary<string, string?>(botSettings);
+                foreach (var (key, value) in own)
                 {
-                    ["Storage:ConnectionString"] = azurite.ConnectionString,
-                    ["Storage:Container"] = "turns-bench",
-                })));
+                    settings[key] = value;
+                }
+
+                var folder = Path.Combine(tempRoot, "infostorybot-turns-" + Guid.NewGuid().ToString("N"));
+                localFolders.Add(folder);
+                var local = new Dictionary<string, string?>(settings) { ["Storage:LocalPath"] = folder };
+                targets.Add(new Target(name, await StartBotAsync(dll, local), null, dll is not null));
+                if (azurite is not null)
+                {
+                    var onAzurite = new Dictionary<string, string?>(settings)
+                    {
+                        ["Storage:ConnectionString"] = azurite.ConnectionString,
+                        ["Storage:Container"] = container,
+                    };
+                    targets.Add(new Target(name == "local" ? "azurite" : name + "-azurite", await StartBotAsync(dll, onAzurite), container, dll is not null));
+                }
+            }
+
+            await AddBotAsync("local", null, BotContainer, new Dictionary<string, string?>());
+            if (compareDll is not null)
+            {
+                await AddBotAsync("compare", Path.GetFullPath(compareDll), CompareContainer, compareSettings);
             }
 
             var self = typeof(TurnBenchmark).Assembly.Location;
             if (!noFloor)
             {
-                targets.Add(new Target("floor", await BotProcess.StartDllAsync(self, ["floor-server"], simulator.BotConfiguration, "Production")));
+                targets.Add(new Target("floor", await BotProcess.StartDllAsync(self, ["floor-server"], simulator.BotConfiguration, "Production"), null, false));
             }
 
             using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
@@ -96,14 +138,15 @@ internal static class TurnBenchmark
             // One Connector token for the whole run (valid 55 minutes): the bot still validates it on every turn,
             // and the load generator does not spend the shared cores signing JWTs.
             var authorization = simulator.CreateAuthorizationHeader()!;
-            var driver = new Driver(simulator, client, authorization);
+            var driver = new Driver(simulator, client, authorization, azurite, script);
 
-            Console.WriteLine($"turn benchmark: {string.Join(", ", targets.Select(t => t.Name))}; concurrency {string.Join(",", levels)}; " +
-                              $"{seconds}s per level, {runs} run(s); {Environment.ProcessorCount} cores; load average {loadBefore}; rate gate {(rateGate ? "on" : "off")}");
+            Console.WriteLine($"turn benchmark: {string.Join(", ", targets.Select(t => t.Name))}; conversation '{script.Name}' ({script.Messages.Count} turns); " +
+                              $"concurrency {string.Join(",", levels)}; {seconds}s per level, {runs} run(s); {Environment.ProcessorCount} cores; load average {loadBefore}; rate gate {(rateGate ? "on" : "off")}" +
+                              (compareDll is not null ? $"; compare {Path.GetFullPath(compareDll)}" : ""));
 
             foreach (var target in targets.Where(t => t.Name != "floor"))
             {
-                await driver.CheckOneStoryAsync(target);
+                await driver.CheckConversationAsync(target);
             }
 
             foreach (var target in targets)
@@ -115,11 +158,14 @@ internal static class TurnBenchmark
             {
                 foreach (var level in levels)
                 {
-                    foreach (var target in targets)
+                    // Every other run goes through the targets backwards, so neither build always runs first (ABBA):
+                    // a machine whose load drifts favours neither.
+                    foreach (var target in run % 2 == 0 ? targets : Enumerable.Reverse(targets))
                     {
                         var result = await driver.RunLevelAsync(target, level, TimeSpan.FromSeconds(seconds));
                         target.Add(level, result);
-                        Console.WriteLine($"  run {run + 1} {target.Name,-8} c{level,-3} {result.TurnsPerSecond,8:F1} turns/s  p50 {result.P50Ms,6:F1}  p95 {result.P95Ms,6:F1}  p99 {result.P99Ms,6:F1} ms  cpu {result.CpuMsPerTurn,5:F2} ms/turn" +
+                        Console.WriteLine($"  run {run + 1} {target.Name,-15} c{level,-3} {result.TurnsPerSecond,8:F1} turns/s  p50 {result.P50Ms,6:F1}  p95 {result.P95Ms,6:F1}  p99 {result.P99Ms,6:F1} ms  cpu {result.CpuMsPerTurn,5:F2} ms/turn" +
+                                          (result.BlobRequestsPerTurn is { } blobs ? $"  blob requests {blobs,5:F2}/turn" : "") +
                                           (result.Errors > 0 ? $"  ERRORS {result.Errors} ({result.FirstError})" : ""));
                     }
                 }
@@ -135,7 +181,7 @@ internal static class TurnBenchmark
             }
 
             var loadAfter = LoadAverage();
-            var report = Report.Build(targets, levels, seconds, runs, warmUp, rateGate, loadBefore, loadAfter, storageNote, args.String("temp"));
+            var report = Report.Build(new RunInfo(targets, levels, seconds, runs, warmUp, rateGate, loadBefore, loadAfter, storageNote, args.String("temp"), script, compareDll));
             var table = report.Table();
             Console.WriteLine();
             Console.WriteLine(table);
@@ -156,15 +202,27 @@ internal static class TurnBenchmark
                 await target.Process.DisposeAsync();
             }
 
-            try
+            foreach (var folder in localFolders)
             {
-                Directory.Delete(localFolder, recursive: true);
-            }
-            catch (DirectoryNotFoundException)
-            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (DirectoryNotFoundException)
+                {
+                }
             }
         }
     }
+
+    private static Dictionary<string, string?>? Settings(Arguments args, string option)
+    {
+        var pairs = (args.String(option) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)).ToArray();
+        return pairs.Any(kv => kv.Length != 2 || kv[0].Length == 0) ? null : pairs.ToDictionary(kv => kv[0], kv => (string?)kv[1]);
+    }
+
+    private static Task<BotProcess> StartBotAsync(string? dll, IReadOnlyDictionary<string, string?> settings) =>
+        dll is null ? BotProcess.StartAsync(settings) : BotProcess.StartDllAsync(dll, [], settings, "Production");
 
     private static int[] ParseLevels(string text)
     {
@@ -213,11 +271,32 @@ internal static class TurnBenchmark
         }
     }
 
-    internal sealed class Target(string name, BotProcess process)
+    /// <summary>
+    /// What each virtual user says, round and round in one conversation. "five" (the default) starts a story,
+    /// answers three questions and cancels; "guided" tells the whole guided story of tests/Shared/GuidedStory.cs
+    /// and submits it, so stories are stored too (it follows the current dialog, so it suits no --compare).
+    /// </summary>
+    internal sealed record Script(string Name, IReadOnlyList<string> Messages, string LastReplyContains)
+    {
+        public static Script Parse(string name) => name switch
+        {
+            "five" => new Script("five", FiveTurns, "share a story"),
+            "guided" => new Script("guided", GuidedStory.Messages(), GuidedStory.Stored),
+            _ => throw new ArgumentException($"--script is 'five' (start a story, three answers, cancel) or 'guided' (a whole story, stored), not '{name}'."),
+        };
+    }
+
+    /// <param name="Container">The Azurite container of a bot on Azurite, whose requests are counted; null for the others.</param>
+    /// <param name="IsCompare">The build given with --compare.</param>
+    internal sealed class Target(string name, BotProcess process, string? container, bool isCompare)
     {
         public string Name { get; } = name;
 
         public BotProcess Process { get; } = process;
+
+        public string? Container { get; } = container;
+
+        public bool IsCompare { get; } = isCompare;
 
         public Dictionary<int, List<LevelResult>> Results { get; } = [];
 
@@ -234,35 +313,38 @@ internal static class TurnBenchmark
         }
     }
 
-    internal sealed record LevelResult(int Turns, double Seconds, double P50Ms, double P95Ms, double P99Ms, int Errors, int RepliesMissing, string? FirstError, double CpuMsPerTurn)
+    /// <param name="BlobRequestsPerTurn">Requests Azurite logged for the bot's container over the turns sent; null off Azurite.</param>
+    internal sealed record LevelResult(
+        int Turns, double Seconds, double P50Ms, double P95Ms, double P99Ms, int Errors, int RepliesMissing, string? FirstError, double CpuMsPerTurn, double? BlobRequestsPerTurn)
     {
         public double TurnsPerSecond => Turns / Seconds;
     }
 
     /// <summary>Drives virtual users; each gets a user (and so a 1:1 conversation) never used before.</summary>
-    private sealed class Driver(Simulator simulator, HttpClient client, string authorization)
+    private sealed class Driver(Simulator simulator, HttpClient client, string authorization, Azurite? azurite, Script script)
     {
+        private static readonly TimeSpan LogQuiet = TimeSpan.FromMilliseconds(300);
         private int _nextUser = 1000;
 
-        /// <summary>One person tells one whole story, checking every turn got a reply and the story was stored: proof the script still fits the dialog.</summary>
-        public async Task CheckOneStoryAsync(Target target)
+        /// <summary>One person goes once round the conversation, checking every turn got a reply and the last one the expected answer: proof the script still fits the dialog.</summary>
+        public async Task CheckConversationAsync(Target target)
         {
             simulator.ClearCalls();
             var user = SimulatedUser.Create(Interlocked.Increment(ref _nextUser));
-            foreach (var text in Story)
+            foreach (var text in script.Messages)
             {
                 var (status, error) = await PostAsync(target, user, text, CancellationToken.None);
                 if (status != HttpStatusCode.OK)
                 {
-                    throw new InvalidOperationException($"{target.Name}: the story script failed at '{text}': {error ?? ((int)status).ToString(CultureInfo.InvariantCulture)}{Environment.NewLine}{target.Process.Output()}");
+                    throw new InvalidOperationException($"{target.Name}: the '{script.Name}' script failed at '{text}': {error ?? ((int)status).ToString(CultureInfo.InvariantCulture)}{Environment.NewLine}{target.Process.Output()}");
                 }
             }
 
             var replies = Replies();
-            if (replies.Count < Story.Count || !replies[^1].Body!.Contains(StoredConfirmation, StringComparison.Ordinal))
+            if (replies.Count < script.Messages.Count || !replies[^1].Body!.Contains(script.LastReplyContains, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException(
-                    $"{target.Name}: the story script no longer fits the dialog: {replies.Count} replies to {Story.Count} turns, last reply: {(replies.Count > 0 ? replies[^1].Body : "(none)")}");
+                    $"{target.Name}: the '{script.Name}' script no longer fits the dialog: {replies.Count} replies to {script.Messages.Count} turns, last reply: {(replies.Count > 0 ? replies[^1].Body : "(none)")}");
             }
 
             simulator.ClearCalls();
@@ -271,12 +353,15 @@ internal static class TurnBenchmark
         public async Task<LevelResult> RunLevelAsync(Target target, int concurrency, TimeSpan duration)
         {
             simulator.ClearCalls();
+            var messages = script.Messages;
             var users = Enumerable.Range(0, concurrency).Select(_ => SimulatedUser.Create(Interlocked.Increment(ref _nextUser))).ToArray();
             var latencies = users.Select(_ => new List<double>(4096)).ToArray();
             var errors = 0;
             string? firstError = null;
             var counted = 0;
             var allSent = 0;
+            // Whatever the last level left in Azurite's log (its background work included) is not this level's.
+            var requestsBefore = target.Container is { } container && azurite is not null ? await azurite.SettledRequestCountAsync(container, LogQuiet) : 0;
             var cpuBefore = target.Process.CpuTime();
             var start = Stopwatch.GetTimestamp();
             var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -287,10 +372,10 @@ internal static class TurnBenchmark
                 while (Stopwatch.GetTimestamp() < end)
                 {
                     var began = Stopwatch.GetTimestamp();
-                    var (status, error) = await PostAsync(target, users[index], Story[step], CancellationToken.None);
+                    var (status, error) = await PostAsync(target, users[index], messages[step], CancellationToken.None);
                     var finished = Stopwatch.GetTimestamp();
                     Interlocked.Increment(ref allSent);
-                    step = (step + 1) % Story.Count;
+                    step = (step + 1) % messages.Count;
                     if (status != HttpStatusCode.OK)
                     {
                         Interlocked.Increment(ref errors);
@@ -308,6 +393,9 @@ internal static class TurnBenchmark
 
             await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(() => UserLoopAsync(i))));
             var cpu = target.Process.CpuTime() - cpuBefore;
+            double? blobRequestsPerTurn = target.Container is { } measured && azurite is not null && allSent > 0
+                ? (await azurite.SettledRequestCountAsync(measured, LogQuiet) - requestsBefore) / (double)allSent
+                : null;
 
             // Every successful turn sent at least one reply; fewer replies than turns means answers went missing.
             var replies = Replies().Count;
@@ -316,7 +404,7 @@ internal static class TurnBenchmark
 
             var all = latencies.SelectMany(l => l).Order().ToArray();
             var cpuMsPerTurn = cpu is { } used && allSent > 0 ? used.TotalMilliseconds / allSent : double.NaN;
-            return new LevelResult(counted, duration.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), errors, missing, firstError, cpuMsPerTurn);
+            return new LevelResult(counted, duration.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), errors, missing, firstError, cpuMsPerTurn, blobRequestsPerTurn);
         }
 
         private List<ConnectorCall> Replies() =>
@@ -346,41 +434,26 @@ internal static class TurnBenchmark
             sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 
-    /// <summary>Medians over the runs, the ratio to the floor, the goals; as a table, Markdown and one JSON line.</summary>
+    internal sealed record RunInfo(
+        List<Target> Targets, int[] Levels, int Seconds, int Runs, TimeSpan WarmUp, bool RateGate, string LoadBefore, string LoadAfter,
+        string StorageNote, string? Temp, Script Script, string? CompareDll);
+
+    /// <summary>Medians over the runs, the ratios to the floor and to the compared build, the goals; as a table, Markdown and one JSON line.</summary>
     private sealed class Report
     {
-        private readonly List<Target> _targets;
-        private readonly int[] _levels;
-        private readonly int _seconds;
-        private readonly int _runs;
-        private readonly bool _rateGate;
-        private readonly string _loadBefore;
-        private readonly string _loadAfter;
-        private readonly TimeSpan _warmUp;
-        private readonly string _storageNote;
-        private readonly string? _temp;
+        private readonly RunInfo _run;
 
-        private Report(List<Target> targets, int[] levels, int seconds, int runs, TimeSpan warmUp, bool rateGate, string loadBefore, string loadAfter, string storageNote, string? temp)
+        private Report(RunInfo run)
         {
-            _warmUp = warmUp;
-            _storageNote = storageNote;
-            _temp = temp;
-            _targets = targets;
-            _levels = levels;
-            _seconds = seconds;
-            _runs = runs;
-            _rateGate = rateGate;
-            _loadBefore = loadBefore;
-            _loadAfter = loadAfter;
+            _run = run;
             Json = BuildJson();
         }
 
         public JsonObject Json { get; }
 
-        public bool AnyErrors => _targets.Any(t => t.Results.Values.SelectMany(r => r).Any(r => r.Errors > 0 || r.RepliesMissing > 0));
+        public bool AnyErrors => _run.Targets.Any(t => t.Results.Values.SelectMany(r => r).Any(r => r.Errors > 0 || r.RepliesMissing > 0));
 
-        public static Report Build(List<Target> targets, int[] levels, int seconds, int runs, TimeSpan warmUp, bool rateGate, string loadBefore, string loadAfter, string storageNote, string? temp) =>
-            new(targets, levels, seconds, runs, warmUp, rateGate, loadBefore, loadAfter, storageNote, temp);
+        public static Report Build(RunInfo run) => new(run);
 
         private static double Median(IEnumerable<double> values)
         {
@@ -390,21 +463,39 @@ internal static class TurnBenchmark
 
         private static double Round(double value, int digits = 1) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
 
-        private (double Tps, double P50, double P95, double P99, int Errors, int Missing) Figures(Target target, int level)
+        private static (double Tps, double P50, double P95, double P99, int Errors, int Missing) Figures(Target target, int level)
         {
             var results = target.Results[level];
             return (Median(results.Select(r => r.TurnsPerSecond)), Median(results.Select(r => r.P50Ms)), Median(results.Select(r => r.P95Ms)),
                 Median(results.Select(r => r.P99Ms)), results.Sum(r => r.Errors), results.Sum(r => r.RepliesMissing));
         }
 
-        private double CpuMsPerTurn(Target target, int level) => Median(target.Results[level].Select(r => r.CpuMsPerTurn));
+        private static double CpuMsPerTurn(Target target, int level) => Median(target.Results[level].Select(r => r.CpuMsPerTurn));
 
-        private Target? Find(string name) => _targets.FirstOrDefault(t => t.Name == name);
+        private static double? BlobRequestsPerTurn(Target target, int level) =>
+            target.Container is null ? null : Median(target.Results[level].Select(r => r.BlobRequestsPerTurn ?? double.NaN));
+
+        private Target? Find(string name) => _run.Targets.FirstOrDefault(t => t.Name == name);
+
+        /// <summary>This build's target of the same storage as a compared one ("compare" → "local", "compare-azurite" → "azurite").</summary>
+        private Target? Counterpart(Target compared) => Find(compared.Name == "compare" ? "local" : compared.Name["compare-".Length..]);
 
         private double? Ratio(string name, int level) =>
             Find(name) is { } target && Find("floor") is { } floor ? Round(Figures(target, level).Tps / Figures(floor, level).Tps, 2) : null;
 
+        /// <summary>
+        /// This build's CPU per turn over the compared build's, as the median of the runs' own ratios: the two ran one
+        /// after the other in each run, under much the same load, so each run's ratio is fairer than a ratio of medians.
+        /// </summary>
+        private static double CpuRatio(Target ours, Target theirs, int level) =>
+            Round(Median(ours.Results[level].Zip(theirs.Results[level], (o, t) => o.CpuMsPerTurn / t.CpuMsPerTurn)), 3);
+
+        private IEnumerable<(Target Ours, Target Theirs)> ComparedPairs() =>
+            _run.Targets.Where(t => t.IsCompare).Select(t => (Counterpart(t), t)).Where(p => p.Item1 is not null).Select(p => (p.Item1!, p.t));
+
         private static double? Mb(long? bytes) => bytes is { } b ? Round(b / 1024.0 / 1024.0) : null;
+
+        private static string Level(int level) => "c" + level.ToString(CultureInfo.InvariantCulture);
 
         private JsonObject BuildJson()
         {
@@ -412,30 +503,35 @@ internal static class TurnBenchmark
             {
                 ["benchmark"] = "turns",
                 ["date"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                ["secondsPerLevel"] = _seconds,
-                ["runs"] = _runs,
+                ["conversation"] = _run.Script.Name,
+                ["turnsPerConversation"] = _run.Script.Messages.Count,
+                ["secondsPerLevel"] = _run.Seconds,
+                ["runs"] = _run.Runs,
                 ["statistic"] = "median over runs",
                 ["cores"] = Environment.ProcessorCount,
                 ["memoryMb"] = MachineMemoryMb(),
-                ["loadAverageBefore"] = _loadBefore,
-                ["loadAverageAfter"] = _loadAfter,
-                ["warmUpSeconds"] = _warmUp.TotalSeconds,
-                ["rateGate"] = _rateGate,
-                ["storage"] = _storageNote,
+                ["loadAverageBefore"] = _run.LoadBefore,
+                ["loadAverageAfter"] = _run.LoadAfter,
+                ["warmUpSeconds"] = _run.WarmUp.TotalSeconds,
+                ["rateGate"] = _run.RateGate,
+                ["storage"] = _run.StorageNote,
+                ["compareDll"] = _run.CompareDll is null ? null : Path.GetFullPath(_run.CompareDll),
             };
-            foreach (var target in _targets)
+            foreach (var target in _run.Targets)
             {
                 var node = new JsonObject();
-                foreach (var level in _levels)
+                foreach (var level in _run.Levels)
                 {
                     var (tps, p50, p95, p99, errors, missing) = Figures(target, level);
-                    node["c" + level.ToString(CultureInfo.InvariantCulture)] = new JsonObject
+                    node[Level(level)] = new JsonObject
                     {
                         ["turnsPerSecond"] = Round(tps),
                         ["p50Ms"] = Round(p50, 2),
                         ["p95Ms"] = Round(p95, 2),
                         ["p99Ms"] = Round(p99, 2),
                         ["cpuMsPerTurn"] = Round(CpuMsPerTurn(target, level), 3),
+                        ["cpuMsPerTurnRuns"] = new JsonArray([.. target.Results[level].Select(r => (JsonNode)Round(r.CpuMsPerTurn, 3))]),
+                        ["blobRequestsPerTurn"] = BlobRequestsPerTurn(target, level) is { } blobs ? Round(blobs, 3) : null,
                         ["errors"] = errors,
                         ["repliesMissing"] = missing,
                     };
@@ -447,32 +543,53 @@ internal static class TurnBenchmark
 
             foreach (var name in new[] { "local", "azurite" })
             {
-                if (Find(name) is null)
+                if (Find(name) is null || Find("floor") is null)
                 {
                     continue;
                 }
 
                 var ratios = new JsonObject();
-                foreach (var level in _levels)
+                foreach (var level in _run.Levels)
                 {
-                    ratios["c" + level.ToString(CultureInfo.InvariantCulture)] = Ratio(name, level);
+                    ratios[Level(level)] = Ratio(name, level);
                 }
 
                 json[name == "local" ? "ratioToFloor" : "azuriteRatioToFloor"] = ratios;
             }
 
-            if (_levels.Contains(50) && Find("local") is { } local)
+            foreach (var (ours, theirs) in ComparedPairs())
+            {
+                var ratios = new JsonObject();
+                foreach (var level in _run.Levels)
+                {
+                    ratios[Level(level)] = CpuRatio(ours, theirs, level);
+                }
+
+                json[ours.Name == "local" ? "cpuRatioToCompare" : "azuriteCpuRatioToCompare"] = ratios;
+            }
+
+            var goals = new JsonObject();
+            if (_run.Levels.Contains(50) && Find("local") is { } local)
             {
                 var (_, _, _, p99, errors, missing) = Figures(local, 50);
-                var ratio = Ratio("local", 50) ?? 0;
-                var memory = Mb(local.PeakMemoryBytes) ?? double.MaxValue;
-                json["goals"] = new JsonObject
+                if (Ratio("local", 50) is { } ratio)
                 {
-                    ["ratioToFloorAtC50AtLeast0.6"] = ratio >= 0.6,
-                    ["p99AtC50Under50Ms"] = p99 < 50,
-                    ["peakMemoryUnder250Mb"] = memory < 250,
-                    ["noErrors"] = errors == 0 && missing == 0,
-                };
+                    goals["ratioToFloorAtC50AtLeast0.6"] = ratio >= 0.6;
+                }
+
+                goals["p99AtC50Under50Ms"] = p99 < 50;
+                goals["peakMemoryUnder250Mb"] = (Mb(local.PeakMemoryBytes) ?? double.MaxValue) < 250;
+                goals["noErrors"] = errors == 0 && missing == 0;
+            }
+
+            if (_run.Script.Name == "five" && Find("azurite") is { } onAzurite)
+            {
+                goals["blobRequestsPerTurnAtMost1.1"] = _run.Levels.All(level => BlobRequestsPerTurn(onAzurite, level) <= 1.1);
+            }
+
+            if (goals.Count > 0)
+            {
+                json["goals"] = goals;
             }
 
             return json;
@@ -481,24 +598,41 @@ internal static class TurnBenchmark
         public string Table()
         {
             var text = new StringBuilder();
-            text.AppendLine("| target | conversations | turns/s | p50 ms | p95 ms | p99 ms | CPU ms/turn | errors | vs floor |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-            foreach (var level in _levels)
+            text.AppendLine("| target | conversations | turns/s | p50 ms | p95 ms | p99 ms | CPU ms/turn | blob requests/turn | errors | vs floor |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var level in _run.Levels)
             {
-                foreach (var target in _targets)
+                foreach (var target in _run.Targets)
                 {
                     var (tps, p50, p95, p99, errors, missing) = Figures(target, level);
                     var ratio = target.Name == "floor" ? "1.00" : Ratio(target.Name, level)?.ToString("F2", CultureInfo.InvariantCulture) ?? "";
                     var errorText = errors.ToString(CultureInfo.InvariantCulture) + (missing > 0 ? $" (+{missing} replies missing)" : "");
+                    var blobs = BlobRequestsPerTurn(target, level)?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a";
                     text.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {target.Name} | {level} | {tps:F1} | {p50:F1} | {p95:F1} | {p99:F1} | {CpuMsPerTurn(target, level):F2} | {errorText} | {ratio} |");
+                        $"| {target.Name} | {level} | {tps:F1} | {p50:F1} | {p95:F1} | {p99:F1} | {CpuMsPerTurn(target, level):F2} | {blobs} | {errorText} | {ratio} |");
+                }
+            }
+
+            var pairs = ComparedPairs().ToList();
+            if (pairs.Count > 0)
+            {
+                text.AppendLine();
+                text.AppendLine("| this build vs the compared one | conversations | CPU ms/turn, this | CPU ms/turn, compared | ratio (median of runs) |");
+                text.AppendLine("|---|---:|---:|---:|---:|");
+                foreach (var level in _run.Levels)
+                {
+                    foreach (var (ours, theirs) in pairs)
+                    {
+                        text.AppendLine(CultureInfo.InvariantCulture,
+                            $"| {ours.Name} vs {theirs.Name} | {level} | {CpuMsPerTurn(ours, level):F3} | {CpuMsPerTurn(theirs, level):F3} | {CpuRatio(ours, theirs, level):F3} |");
+                    }
                 }
             }
 
             text.AppendLine();
             text.AppendLine("| process | peak memory (VmHWM) |");
             text.AppendLine("|---|---:|");
-            foreach (var target in _targets)
+            foreach (var target in _run.Targets)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {target.Name} | {Mb(target.PeakMemoryBytes)?.ToString("F1", CultureInfo.InvariantCulture) ?? "n/a"} MB |");
             }
@@ -506,7 +640,7 @@ internal static class TurnBenchmark
             if (Json["goals"] is JsonObject goals)
             {
                 text.AppendLine();
-                text.AppendLine("Goals at 50 conversations, local storage: " + string.Join(", ", goals.Select(g => $"{g.Key} {((bool)g.Value! ? "met" : "MISSED")}")));
+                text.AppendLine("Goals: " + string.Join(", ", goals.Select(g => $"{g.Key} {((bool)g.Value! ? "met" : "MISSED")}")));
             }
 
             return text.ToString().TrimEnd();
@@ -515,24 +649,35 @@ internal static class TurnBenchmark
         public string Markdown(string table)
         {
             var text = new StringBuilder();
-            text.AppendLine(_temp is null ? "## Turn benchmark" : $"## Turn benchmark, local storage under {_temp}");
+            text.AppendLine(_run.Temp is null ? "## Turn benchmark" : $"## Turn benchmark, local storage under {_run.Temp}");
             text.AppendLine();
             text.AppendLine("The real bot (Release build, its own process, Kestrel on loopback) behind the Teams simulator, with signed");
-            text.AppendLine("Connector tokens checked on every turn. Each virtual user is one person in their own 1:1 chat, telling guided");
-            text.AppendLine(CultureInfo.InvariantCulture, $"stories one answer at a time ({Story.Count} turns a story, then the next story), sending the next answer as soon as the");
-            text.AppendLine("last POST returned (closed loop). A turn's latency is its POST: the bot answers after it saved the conversation");
-            text.AppendLine("state and its replies reached the simulator. The floor is a minimal ASP.NET Core endpoint in its own process");
-            text.AppendLine("that parses the activity and makes only the same one Connector call (with a token fetched once) before");
-            text.AppendLine("answering 200. Peak memory is each process's VmHWM (peak resident set, /proc/{pid}/status) over the whole run.");
-            text.AppendLine(_rateGate
+            text.AppendLine("Connector tokens checked on every turn. Each virtual user is one person in their own 1:1 chat, going round one");
+            text.AppendLine(_run.Script.Name == "five"
+                ? "conversation of five turns (start a story, answer three questions, cancel; fixed in the benchmark), one message at a time,"
+                : "guided story (every question answered, then submitted and stored; tests/Shared/GuidedStory.cs), one message at a time,");
+            text.AppendLine("sending the next as soon as the last POST returned (closed loop). A turn's latency is its POST: the bot answers after it");
+            text.AppendLine("saved the conversation state and its replies reached the simulator. CPU per turn is the bot process's user + system time");
+            text.AppendLine("(/proc/{pid}/stat) over the level, after a warm-up that lets tiered compilation settle, divided by the turns sent.");
+            text.AppendLine("Blob requests per turn are the requests Azurite's own access log shows for the bot's container over the turns sent.");
+            text.AppendLine("The floor is a minimal ASP.NET Core endpoint in its own process that parses the activity and makes only the same");
+            text.AppendLine("one Connector call (with a token fetched once) before answering 200. Peak memory is each process's VmHWM");
+            text.AppendLine("(peak resident set, /proc/{pid}/status) over the whole run.");
+            text.AppendLine(_run.RateGate
                 ? "The bot's Connector rate gate (30 calls a second per tenant) was ON."
                 : "The bot's Connector rate gate (30 calls a second per tenant, Teams' budget) is off for the benchmark " +
                   "(`Connector__RequestsPerSecondPerTenant=0`): every simulated user shares one tenant, so with it on the benchmark would measure the gate. `--rate-gate` keeps it.");
+            if (_run.CompareDll is not null)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"The compared build ({_run.CompareDll}) ran beside this one on the same load, in the same run, the order of the two reversed every other run.");
+            }
+
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"Measured {Json["date"]} on {Environment.ProcessorCount} cores, {MachineMemoryMb()} MB memory, load average {_loadBefore} before and {_loadAfter} after " +
-                $"(other work was running on the machine); {_storageNote}; {_warmUp.TotalSeconds} s warm-up per process at the highest level, then {_seconds} s per level, " +
-                $"median of {_runs} run(s), levels and targets interleaved.");
+                $"Measured {Json["date"]} on {Environment.ProcessorCount} cores, {MachineMemoryMb()} MB memory, load average {_run.LoadBefore} before and {_run.LoadAfter} after " +
+                $"(other work was running on the machine); {_run.StorageNote}; {_run.WarmUp.TotalSeconds} s warm-up per process at the highest level, then {_run.Seconds} s per level, " +
+                $"median of {_run.Runs} run(s), levels and targets interleaved.");
             text.AppendLine();
             text.AppendLine(table);
             text.AppendLine();
@@ -541,11 +686,12 @@ internal static class TurnBenchmark
             text.AppendLine("```bash");
             text.AppendLine("dotnet build -c Release Bot");
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"dotnet run -c Release --project tests/InfoStoryBot.Benchmarks -- turns --seconds {_seconds} --runs {_runs} --warmup {_warmUp.TotalSeconds} --concurrency {string.Join(",", _levels)}" +
-                $"{(Find("azurite") is not null ? " --azurite" : "")}{(_rateGate ? " --rate-gate" : "")}{(_temp is not null ? " --temp " + _temp : "")}{(Find("floor") is null ? " --no-floor" : "")}");
+                $"dotnet run -c Release --project tests/InfoStoryBot.Benchmarks -- turns --seconds {_run.Seconds} --runs {_run.Runs} --warmup {_run.WarmUp.TotalSeconds} --concurrency {string.Join(",", _run.Levels)}" +
+                $"{(_run.Script.Name != "five" ? " --script " + _run.Script.Name : "")}{(Find("azurite") is not null ? " --azurite" : "")}{(_run.RateGate ? " --rate-gate" : "")}" +
+                $"{(_run.Temp is not null ? " --temp " + _run.Temp : "")}{(Find("floor") is null ? " --no-floor" : "")}{(_run.CompareDll is not null ? " --compare " + _run.CompareDll : "")}");
             text.AppendLine("```");
             text.AppendLine();
-            text.AppendLine("The last line it prints is one JSON object with every figure (`local`, `azurite`, `floor`, `ratioToFloor`, `goals`).");
+            text.AppendLine("The last line it prints is one JSON object with every figure (`local`, `azurite`, `floor`, `compare`, `ratioToFloor`, `cpuRatioToCompare`, `goals`).");
             return text.ToString();
         }
 

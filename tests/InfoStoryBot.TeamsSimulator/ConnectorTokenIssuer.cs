@@ -46,6 +46,8 @@ internal sealed class ConnectorTokenIssuer : IDisposable
 
     public SimulatorKey RotateSigningKey() => _keys.Rotate();
 
+    public void WithdrawSigningKey(SimulatorKey key) => _keys.Withdraw(key);
+
     /// <summary>True when the path is one of this issuer's; the answer is then written.</summary>
     public bool TryHandle(HttpContext context, string path, out Task handled)
     {

@@ -93,6 +93,15 @@ internal sealed class SimulatorKeyRing : IDisposable
         return key;
     }
 
+    /// <summary>Stops publishing a key, as the Connector does at the end of a rollover or when a key is compromised.</summary>
+    public void Withdraw(SimulatorKey key)
+    {
+        lock (_gate)
+        {
+            _published.Remove(key);
+        }
+    }
+
     private SimulatorKey NewKey(IReadOnlyList<string> endorsements) =>
         new($"sim-key-{Interlocked.Increment(ref _generation)}-{Guid.NewGuid():N}"[..24], endorsements);
 

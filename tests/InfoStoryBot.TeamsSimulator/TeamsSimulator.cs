@@ -120,6 +120,9 @@ public sealed class TeamsSimulator : IAsyncDisposable
     /// <summary>Publishes a new signing key and signs good tokens with it from now on (a Connector key rollover).</summary>
     public SimulatorKey RotateSigningKey() => _issuer.RotateSigningKey();
 
+    /// <summary>Stops publishing a signing key: tokens it signed must no longer be accepted once the bot has refreshed its keys.</summary>
+    public void WithdrawSigningKey(SimulatorKey key) => _issuer.WithdrawSigningKey(key);
+
     /// <summary>The Authorization header value the Connector would send, with the given flaw (null for <see cref="TokenFlaw.NoHeader"/>).</summary>
     public string? CreateAuthorizationHeader(TokenFlaw flaw = TokenFlaw.None, string? serviceUrl = null) =>
         _issuer.CreateAuthorizationHeader(flaw, serviceUrl ?? ServiceUrl);

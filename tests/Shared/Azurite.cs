@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace InfoStoryBot.Testing;
 
@@ -8,8 +9,10 @@ namespace InfoStoryBot.Testing;
 /// A real Azurite blob service for tests and benchmarks: tests/tools/node_modules/.bin/azurite-blob on a free
 /// loopback port with a throwaway folder, without --skipApiVersionCheck so the pinned x-ms-version is checked.
 /// StopAsync and RestartAsync simulate an outage (same port, same folder). Dispose stops the process tree and deletes the folder. Missing node or Azurite is an error, never a skip.
+/// With <c>countRequests</c>, Azurite's own access log (one line per request, printed unless --silent) is counted per
+/// container: what the service really received, whatever the client's retries and batching did.
 /// </summary>
-internal sealed class Azurite : IAsyncDisposable
+internal sealed partial class Azurite : IAsyncDisposable
 {
     private const string AccountName = "devstoreaccount1";
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -19,8 +22,11 @@ internal sealed class Azurite : IAsyncDisposable
     private readonly string _folder;
     private readonly StringWriterLog _output;
 
-    private Azurite(Process process, string folder, int port, StringWriterLog output)
+    private readonly bool _countRequests;
+
+    private Azurite(Process process, string folder, int port, StringWriterLog output, bool countRequests)
     {
+        _countRequests = countRequests;
         _process = process;
         _folder = folder;
         _output = output;
@@ -34,13 +40,49 @@ internal sealed class Azurite : IAsyncDisposable
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
 
-    public static async Task<Azurite> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>How many requests Azurite has logged for this container so far (only with <c>countRequests</c>).</summary>
+    public long RequestCount(string container)
+    {
+        if (!_countRequests)
+        {
+            throw new InvalidOperationException("Start Azurite with countRequests: true to count its requests.");
+        }
+
+        return _output.RequestCount(container);
+    }
+
+    /// <summary>
+    /// The request count for the container once Azurite's log has caught up: its stdout arrives asynchronously, so
+    /// this waits until no new line came for <paramref name="quiet"/> (at most 5 s).
+    /// </summary>
+    public async Task<long> SettledRequestCountAsync(string container, TimeSpan quiet)
+    {
+        var waited = Stopwatch.StartNew();
+        var last = RequestCount(container);
+        while (waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(quiet);
+            var now = RequestCount(container);
+            if (now == last)
+            {
+                return now;
+            }
+
+            last = now;
+        }
+
+        return last;
+    }
+
+    public static async Task<Azurite> StartAsync(CancellationToken cancellationToken = default) => await StartAsync(countRequests: false, cancellationToken);
+
+    public static async Task<Azurite> StartAsync(bool countRequests, CancellationToken cancellationToken = default)
     {
         var folder = Path.Combine(Path.GetTempPath(), "infostorybot-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var port = FreePort();
         var output = new StringWriterLog();
-        var azurite = new Azurite(Launch(folder, port, output), folder, port, output);
+        var azurite = new Azurite(Launch(folder, port, output, countRequests), folder, port, output, countRequests);
         try
         {
             await azurite.WaitUntilAnsweringAsync(cancellationToken);
@@ -85,11 +127,11 @@ internal sealed class Azurite : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
-        _process = Launch(_folder, Port, _output);
+        _process = Launch(_folder, Port, _output, _countRequests);
         await WaitUntilAnsweringAsync(cancellationToken);
     }
 
-    private static Process Launch(string folder, int port, StringWriterLog output)
+    private static Process Launch(string folder, int port, StringWriterLog output, bool accessLog)
     {
         var script = Path.Combine(RepoPaths.NodeModules, "azurite", "dist", "src", "blob", "main.js");
         if (!File.Exists(script))
@@ -111,10 +153,15 @@ internal sealed class Azurite : IAsyncDisposable
         foreach (var argument in new[]
                  {
                      script, "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--location", folder, "--silent",
+                     "--location", folder,
                  })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (!accessLog)
+        {
+            start.ArgumentList.Add("--silent");
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
@@ -219,11 +266,24 @@ internal sealed class Azurite : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Keeps the last lines Azurite printed, to explain a failed start.</summary>
+    // The access log's "common" format: 127.0.0.1 - - [date] "PUT /devstoreaccount1/container/name HTTP/1.1" 201 -
+    [GeneratedRegex("^\\S+ - \\S+ \\[[^\\]]*\\] \"[A-Z]+ /[^/ ]+/([^/?\" ]+)")]
+    private static partial Regex AccessLogLine();
+
+    /// <summary>Keeps the last lines Azurite printed, to explain a failed start, and counts its access log's lines per container.</summary>
     private sealed class StringWriterLog
     {
         private readonly Queue<string> _lines = new();
+        private readonly Dictionary<string, long> _requests = new(StringComparer.Ordinal);
         private int _closed;
+
+        public long RequestCount(string container)
+        {
+            lock (_requests)
+            {
+                return _requests.GetValueOrDefault(container);
+            }
+        }
 
         /// <summary>How many times Azurite said it closed (a graceful stop is complete).</summary>
         public int ClosedCount => Volatile.Read(ref _closed);
@@ -238,6 +298,16 @@ internal sealed class Azurite : IAsyncDisposable
             if (line.Contains("successfully closed", StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref _closed);
+            }
+
+            if (AccessLogLine().Match(line) is { Success: true } request)
+            {
+                lock (_requests)
+                {
+                    _requests[request.Groups[1].Value] = _requests.GetValueOrDefault(request.Groups[1].Value) + 1;
+                }
+
+                return; // request lines would push out what explains a failure
             }
 
             lock (_lines)

@@ -134,6 +134,26 @@ public sealed class LocalFolderBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task List_AWriterDiedBeforeItsRename_ItsTemporaryFileIsNeverListedAndGoesOnceOld()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var store = await NewStoreAsync(time);
+        await store.WriteAsync("state/msteams/k1.json", Encoding.UTF8.GetBytes("1"), WriteCondition.IfAbsent, None);
+        // What a process killed between its fsync and its rename leaves beside the item.
+        var leftover = Path.Combine(_folder.Path, "state", "msteams", ".0123456789abcdef0123456789abcdef.tmp");
+        await File.WriteAllTextAsync(leftover, "\"etag\"\nhalf a state");
+        File.SetLastWriteTimeUtc(leftover, time.GetUtcNow().UtcDateTime.AddMinutes(-30));
+
+        Assert.Equal(["state/msteams/k1.json"], (await store.ListAsync("state/", 10, null, None)).Names);
+        Assert.True(File.Exists(leftover)); // it may still be a live writer's: left alone
+
+        File.SetLastWriteTimeUtc(leftover, time.GetUtcNow().UtcDateTime.AddHours(-2));
+        Assert.Equal(["state/msteams/k1.json"], (await store.ListAsync("state/", 10, null, None)).Names);
+        Assert.False(File.Exists(leftover));
+        Assert.Equal("1", Encoding.UTF8.GetString((await store.ReadAsync("state/msteams/k1.json", None))!.Content.Span));
+    }
+
+    [Fact]
     public async Task Write_BeforeInitialize_CreatesWhatItNeeds()
     {
         var store = new LocalFolderBlobStore(Path.Combine(_folder.Path, "fresh"), TimeProvider.System);

@@ -317,6 +317,43 @@ public sealed class BotFrameworkAuthenticatorTests(AuthenticatorFixture fixture)
     }
 
     [Fact]
+    public async Task Authenticate_AProvenTokenSentAgain_IsStillCheckedAgainstEachActivity()
+    {
+        var header = Simulator.CreateAuthorizationHeader();
+        Assert.True((await fixture.Bot.AuthenticateAsync(header, Message())).Succeeded);
+
+        var elsewhere = Message();
+        elsewhere["serviceUrl"] = "https://smba.trafficmanager.net/emea/";
+        var otherChannel = Message();
+        otherChannel["channelId"] = "webchat";
+
+        Assert.Equal(401, (await fixture.Bot.AuthenticateAsync(header, elsewhere)).StatusCode);
+        Assert.Equal(403, (await fixture.Bot.AuthenticateAsync(header, otherChannel)).StatusCode);
+        Assert.True((await fixture.Bot.AuthenticateAsync(header, Message())).Succeeded);
+    }
+
+    [Fact]
+    public async Task Authenticate_AProvenTokenWhoseKeyIsWithdrawn_IsRefusedOnceTheKeysAreRefreshed()
+    {
+        await using var sim = await Sim.StartAsync();
+        await using var bot = await AuthenticatorHost.StartAsync(sim, "Production");
+        var withdrawn = sim.CurrentSigningKey;
+        var header = sim.CreateAuthorizationHeader();
+        Assert.True((await bot.AuthenticateAsync(header, sim.Activities.PersonalMessage("before"))).Succeeded);
+
+        sim.RotateSigningKey();
+        sim.WithdrawSigningKey(withdrawn);
+        // A token naming a kid the bot does not hold makes it fetch the keys again now.
+        Assert.Equal(401, (await bot.AuthenticateAsync(sim.CreateAuthorizationHeader(TokenFlaw.UnknownKid), sim.Activities.PersonalMessage("x"))).StatusCode);
+        Assert.Equal(2, sim.KeysRequestCount);
+
+        var again = await bot.AuthenticateAsync(header, sim.Activities.PersonalMessage("after"));
+        Assert.Equal(401, again.StatusCode);
+        Assert.Contains("not published", again.Reason, StringComparison.Ordinal);
+        Assert.True((await bot.AuthenticateAsync(sim.CreateAuthorizationHeader(), sim.Activities.PersonalMessage("new key"))).Succeeded);
+    }
+
+    [Fact]
     public async Task Authenticate_TokenExpiresWhileTheBotClockMoves_IsRejectedAfterSkew()
     {
         var header = Simulator.CreateAuthorizationHeader();

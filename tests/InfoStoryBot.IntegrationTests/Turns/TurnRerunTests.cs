@@ -53,6 +53,9 @@ public sealed class TurnRerunTests : IAsyncLifetime
         public Task<Versioned<ConversationState>?> GetAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
             inner.GetAsync(channelId, conversationId, cancellationToken);
 
+        public Task<Versioned<ConversationState>?> GetLatestAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+            inner.GetLatestAsync(channelId, conversationId, cancellationToken);
+
         public async Task<string> SaveAsync(string channelId, string conversationId, ConversationState state, string? etag, CancellationToken cancellationToken)
         {
             if (conversationId.Contains("@thread", StringComparison.Ordinal) && Interlocked.CompareExchange(ref _conflicts, 1, 0) == 0)
