@@ -1,5 +1,6 @@
 using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Campaigns;
+using InfoStoryBot.Bot.Channels;
 using InfoStoryBot.Bot.DevChat;
 using InfoStoryBot.Bot.Health;
 using InfoStoryBot.Bot.Nudges;
@@ -29,6 +30,7 @@ builder.AddStoryCapture(); // StoryCapture/: telling a story; StorySaver.cs is w
 builder.AddStorybook();    // Storybook/: browsing the storybook, my stories
 builder.AddOnboarding();   // Onboarding/: welcome, help, hello, not understood
 builder.AddCampaigns();    // Campaigns/: the campaigns the team runs
+builder.AddChannels();     // Channels/: the campaign team's channel list, muting, channel references in commands
 builder.AddNudges();       // Nudges/: the delivery ledger
 builder.AddDevChat();      // DevChat/: the local Web Chat channel (local mode only)
 

@@ -1,4 +1,5 @@
 using InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Dialogs.Channels;
 
 namespace InfoStoryBot.Bot.Teams;
 
@@ -14,8 +15,12 @@ public sealed record TeamRecord
     public IReadOnlyList<ChannelRecord> Channels { get; init; } = [];
 }
 
-/// <summary>A partnership channel. The General channel's id equals the team id and its name is null.</summary>
-public sealed record ChannelRecord(string ChannelId, string? Name, bool Muted = false);
+/// <summary>
+/// A partnership channel. The General channel's id equals the team id and its name is null. A muted channel gets no
+/// nudges; a <see cref="Gone"/> one cannot get any (deleted, its team archived or deleted, or the Connector answered
+/// 403/404): it stays registered so its campaigns still name it and a restore brings it back as it was.
+/// </summary>
+public sealed record ChannelRecord(string ChannelId, string? Name, bool Muted = false, ChannelGone? Gone = null);
 
 /// <summary>Teams and their channels, registered from install events and the team's channel list.</summary>
 public interface ITeamStore

@@ -42,6 +42,11 @@ public static class ActionNames
     public const string StoryWithdrawConfirm = "stories.withdraw.confirm";
     public const string StoryWithdrawCancel = "stories.withdraw.cancel";
 
+    // Campaign form (admins): opening it changes nothing; its submit sends the inputs, read into campaign new or
+    // campaign edit and run through the admin gate. Other campaign and channel buttons are admin.run.
+    public const string CampaignForm = "campaign.form";
+    public const string CampaignFormSubmit = "campaign.form.submit";
+
     // Nudge cards (in a channel, or a reminder in 1:1); each carries the delivery id and variant.
     // Admin buttons. "admin.run" carries a command's canonical text (ActionKeys.Command), so a press goes through the
     // same grammar, gate and audit as the typed command; forms have their own action and send their inputs.
