@@ -9,8 +9,9 @@ using InfoStoryBot.Dialogs.Campaigns;
 namespace InfoStoryBot.Bot.Campaigns;
 
 /// <summary>
-/// "New campaign" and "Edit": opens the campaign form (for an edit, filled in with the campaign as stored). Opening it
-/// changes nothing; the router has already checked, for the person pressing, that they are on the campaign team.
+/// "New campaign" and "Edit": opens the campaign form (for an edit, filled in with the campaign as stored), and
+/// redraws it for another region's zones. It changes nothing; the router has already checked, for the person
+/// pressing, that they are on the campaign team.
 /// </summary>
 internal sealed class CampaignFormOpenAction(CampaignWorkbench bench) : ICardAction
 {
@@ -23,9 +24,14 @@ internal sealed class CampaignFormOpenAction(CampaignWorkbench bench) : ICardAct
         var context = new AdminContext(turn, turn.UserObjectId ?? "", turn.Activity.From?.Name);
         var channels = await bench.ChannelsAsync(cancellationToken);
         var channelText = CampaignWorkbench.ChannelText(context);
+
+        // Pressed on the form itself ("Show that region's zones"): the same form again, inputs as the admin left them.
+        var fromForm = submit.Fields.ContainsKey(CampaignFormFields.Region);
+        var values = fromForm ? CampaignFormReader.Values(submit.Fields) : null;
+        var region = submit.Get(CampaignFormFields.Region);
         if (submit.Get(ActionKeys.Campaign) is not { Length: > 0 } id)
         {
-            turn.Show(CampaignFormCard.Build(CampaignViews.NewForm(channels, channelText), turn.Culture));
+            turn.Show(CampaignFormCard.Build(CampaignViews.NewForm(channels, channelText, values, region: region), turn.Culture));
             return null;
         }
 
@@ -44,7 +50,8 @@ internal sealed class CampaignFormOpenAction(CampaignWorkbench bench) : ICardAct
             return null;
         }
 
-        turn.Show(CampaignFormCard.Build(CampaignViews.EditForm(campaign, channels, channelText), turn.Culture));
+        var was = fromForm ? CampaignFormReader.Was(submit.Fields) : null;
+        turn.Show(CampaignFormCard.Build(CampaignViews.EditForm(campaign, channels, channelText, values, was, region: region), turn.Culture));
         return null;
     }
 }

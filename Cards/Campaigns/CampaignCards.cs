@@ -24,7 +24,7 @@ public static class CampaignListCard
             var body = new List<CardElement> { Heading(t["CampaignList_Heading"]) };
             if (view.Done is { Length: > 0 } done)
             {
-                body.Add(new TextBlock(done) { Color = TextColor.Good, Weight = TextWeight.Bolder });
+                body.Add(new TextBlock(UntrustedText.Truncate(done, budget.Chars(600))) { Color = TextColor.Good, Weight = TextWeight.Bolder });
             }
 
             if (shown.Count == 0)
@@ -42,7 +42,7 @@ public static class CampaignListCard
                         UntrustedText.Run("  " + campaign.Id, budget.Chars(NameLimit)) with { IsSubtle = true },
                     ]),
                     Subtle(campaign.State + " · " + campaign.Dates) with { Spacing = Spacing.None },
-                    new ActionSet([.. campaign.Buttons.Select(b => (CardAction)CampaignButtons.Action(b, t))]),
+                    new ActionSet([.. campaign.Buttons.Take(CampaignCard.MaxButtons).Select(b => (CardAction)CampaignButtons.Action(b, t))]),
                 ])
                 {
                     Separator = true,
@@ -71,6 +71,7 @@ public static class CampaignCard
 {
     public const int MaxChannels = 40;
     public const int MaxMessages = 12;
+    public const int MaxButtons = 5;
     private const int NameLimit = 80;
     private const int GoalLimit = 300;
     private const int ChannelLimit = 120;
@@ -145,9 +146,10 @@ public static class CampaignCard
             return new AdaptiveCard
             {
                 Body = body,
-                Actions = [.. view.Buttons.Select(b => (CardAction)CampaignButtons.Action(b, t))],
+                // Teams shows at most five; a campaign has at most four (Edit, two moves, All campaigns).
+                Actions = [.. view.Buttons.Take(MaxButtons).Select(b => (CardAction)CampaignButtons.Action(b, t))],
                 MsTeams = FullWidth,
-                FallbackText = view.Done ?? t["CampaignCard_Fallback"],
+                FallbackText = view.Done is { Length: > 0 } said ? Cut(said, budget.Chars(MessageLimit)) : t["CampaignCard_Fallback"],
             };
         });
     }

@@ -11,12 +11,13 @@ namespace InfoStoryBot.Cards.Campaigns;
 /// The campaign form, for a new campaign and for an edit: name, dates, time, zone (a searchable list of IANA zones),
 /// days, channels (a multi-select of registered channels by name: nobody pastes a channel id), goal and target. Its
 /// submit (<see cref="ActionNames.CampaignFormSubmit"/>, Action.Execute) sends the inputs and the values the form
-/// was opened with, and is authorised on the server for the person pressing it.
+/// was opened with, and is authorised on the server for the person pressing it. No input is marked required: the
+/// region button must send the inputs half filled in, and the server answers every missing value in words.
 /// </summary>
 public static class CampaignFormCard
 {
     /// <summary>Channels beyond this are counted and added by name in chat; ticked ones are always listed.</summary>
-    public const int MaxChannels = 80;
+    public const int MaxChannels = 40;
 
     public const int NameMaxLength = 60;
     public const int GoalMaxLength = 280;
@@ -62,19 +63,19 @@ public static class CampaignFormCard
                 Placeholder = t["CampaignForm_NamePlaceholder"],
                 Value = Plain(values.Name, NameMaxLength),
                 MaxLength = NameMaxLength,
-                IsRequired = true,
-                ErrorMessage = t["Form_Required"],
             });
             body.Add(new ColumnSet(
             [
-                new Column([new DateInput { Id = CampaignFormFields.From, Label = t["CampaignForm_From"], Value = Plain(values.From, 10), IsRequired = true, ErrorMessage = t["CampaignForm_DateRequired"] }]) { Width = "stretch" },
-                new Column([new DateInput { Id = CampaignFormFields.To, Label = t["CampaignForm_To"], Value = Plain(values.To, 10), IsRequired = true, ErrorMessage = t["CampaignForm_DateRequired"] }]) { Width = "stretch" },
+                new Column([new DateInput { Id = CampaignFormFields.From, Label = t["CampaignForm_From"], Value = Plain(values.From, 10) }]) { Width = "stretch" },
+                new Column([new DateInput { Id = CampaignFormFields.To, Label = t["CampaignForm_To"], Value = Plain(values.To, 10) }]) { Width = "stretch" },
             ]));
+            body.Add(new TimeInput { Id = CampaignFormFields.At, Label = t["CampaignForm_At"], Value = Plain(values.At, 5) });
             body.Add(new ColumnSet(
             [
-                new Column([new TimeInput { Id = CampaignFormFields.At, Label = t["CampaignForm_At"], Value = Plain(values.At, 5), IsRequired = true, ErrorMessage = t["CampaignForm_TimeRequired"] }]) { Width = "1" },
+                new Column([Regions(view, t)]) { Width = "1" },
                 new Column([Zones(view, t)]) { Width = "2" },
             ]));
+            body.Add(new ActionSet([CardActions.Execute(t["Action_CampaignZones"], ActionNames.CampaignForm, [.. Payload(view)])]) { Spacing = Spacing.Small });
             body.Add(new ChoiceSetInput([.. CampaignFormFields.DayValues.Select((d, i) => new Choice(i < dayNames.Length ? dayNames[i] : d, d))])
             {
                 Id = CampaignFormFields.Days,
@@ -130,34 +131,12 @@ public static class CampaignFormCard
                 ErrorMessage = t["CampaignForm_TargetError"],
             });
 
-            var payload = new List<(string Key, string Value)>();
-            if (view.CampaignId is { } id)
-            {
-                payload.Add((ActionKeys.Campaign, id));
-            }
-
-            if (view.Was is { } was)
-            {
-                payload.AddRange(
-                [
-                    (CampaignFormFields.Was(CampaignFormFields.Name), was.Name),
-                    (CampaignFormFields.Was(CampaignFormFields.From), was.From),
-                    (CampaignFormFields.Was(CampaignFormFields.To), was.To),
-                    (CampaignFormFields.Was(CampaignFormFields.At), was.At),
-                    (CampaignFormFields.Was(CampaignFormFields.Zone), was.Zone),
-                    (CampaignFormFields.Was(CampaignFormFields.Days), string.Join(",", was.Days)),
-                    (CampaignFormFields.Was(CampaignFormFields.Channels), string.Join(",", was.ChannelIds)),
-                    (CampaignFormFields.Was(CampaignFormFields.Goal), was.Goal),
-                    (CampaignFormFields.Was(CampaignFormFields.Target), was.Target),
-                ]);
-            }
-
             return new AdaptiveCard
             {
                 Body = body,
                 Actions =
                 [
-                    CardActions.Execute(view.CampaignId is null ? t["Action_CampaignCreate"] : t["Action_CampaignSave"], ActionNames.CampaignFormSubmit, [.. payload]) with { Style = ActionStyle.Positive },
+                    CardActions.Execute(view.CampaignId is null ? t["Action_CampaignCreate"] : t["Action_CampaignSave"], ActionNames.CampaignFormSubmit, [.. Payload(view)]) with { Style = ActionStyle.Positive },
                     CampaignButtons.Action(view.Cancel, t) with { Title = t["Action_Cancel"] },
                 ],
                 MsTeams = FullWidth,
@@ -168,6 +147,49 @@ public static class CampaignFormCard
         static string? Plain(string value, int max) => string.IsNullOrEmpty(value) ? null : UntrustedText.Plain(value, max);
     }
 
+    /// <summary>What the form's buttons carry besides its inputs: the campaign, and the values it was opened with.</summary>
+    private static List<(string Key, string Value)> Payload(CampaignFormView view)
+    {
+        var payload = new List<(string Key, string Value)>();
+        if (view.CampaignId is { } id)
+        {
+            payload.Add((ActionKeys.Campaign, id));
+        }
+
+        // Bounded like the inputs: a stored campaign's values are within these, so only a forged form is cut (and a
+        // cut value merely counts as changed).
+        if (view.Was is { } was)
+        {
+            payload.AddRange(
+            [
+                (CampaignFormFields.Was(CampaignFormFields.Name), Cut(was.Name, NameMaxLength)),
+                (CampaignFormFields.Was(CampaignFormFields.From), Cut(was.From, 10)),
+                (CampaignFormFields.Was(CampaignFormFields.To), Cut(was.To, 10)),
+                (CampaignFormFields.Was(CampaignFormFields.At), Cut(was.At, 8)),
+                (CampaignFormFields.Was(CampaignFormFields.Zone), Cut(was.Zone, 64)),
+                (CampaignFormFields.Was(CampaignFormFields.Days), string.Join(",", was.Days.Take(7).Select(d => Cut(d, 3)))),
+                (CampaignFormFields.Was(CampaignFormFields.Channels), string.Join(",", was.ChannelIds.Take(MaxChannels).Select(c => Cut(c, 100)))),
+                (CampaignFormFields.Was(CampaignFormFields.Goal), Cut(was.Goal, GoalMaxLength)),
+                (CampaignFormFields.Was(CampaignFormFields.Target), Cut(was.Target, 10)),
+            ]);
+        }
+
+        return payload;
+    }
+
+    private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
+
+    private static ChoiceSetInput Regions(CampaignFormView view, CardText t) =>
+        new([.. view.Regions.Select(r => new Choice(r, r))])
+        {
+            Id = CampaignFormFields.Region,
+            Label = t["CampaignForm_Region"],
+            Style = ChoiceInputStyle.Compact,
+            Value = view.Regions.Contains(view.Region, StringComparer.Ordinal) ? view.Region : null,
+        };
+
+    // Every zone of the tz database would not fit in one card (some 23 KB), so the list holds one region's zones
+    // and "Show zones" redraws the form, inputs kept, with another region's.
     // A filtered choice set is Teams' type-to-search list; the zone the campaign has is kept even if it is not a
     // canonical id, so the form never silently changes it.
     private static ChoiceSetInput Zones(CampaignFormView view, CardText t)
@@ -186,8 +208,6 @@ public static class CampaignFormCard
             Style = ChoiceInputStyle.Filtered,
             Value = current.Length == 0 ? null : UntrustedText.Plain(current, 64),
             Placeholder = t["CampaignForm_ZonePlaceholder"],
-            IsRequired = true,
-            ErrorMessage = t["CampaignForm_ZoneRequired"],
         };
     }
 }

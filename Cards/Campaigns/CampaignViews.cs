@@ -95,12 +95,16 @@ public sealed record CampaignFormValues
 /// values the form was opened with: the submit carries them, so only what the admin changed is changed, and an
 /// edit another admin made meanwhile to another field stays.
 /// </summary>
+/// <param name="ZoneIds">The zones of <paramref name="Region"/> (all of them would not fit in one card).</param>
+/// <param name="Regions">The first parts of the zone ids ("Europe", "America"…), to list another region's zones.</param>
 /// <param name="Channels">Registered channels to choose from (value = channel id, title = "Team / Channel").</param>
 /// <param name="Cancel">Where Cancel goes: the campaign's card for an edit, the list for a new one.</param>
 /// <param name="Errors">Why the last submit was refused, our own markdown.</param>
 public sealed record CampaignFormView(
     string? CampaignId,
     CampaignFormValues Values,
+    string Region,
+    IReadOnlyList<string> Regions,
     IReadOnlyList<string> ZoneIds,
     IReadOnlyList<ChoiceOption> Channels,
     CampaignButton Cancel,
@@ -120,6 +124,9 @@ public static class CampaignFormFields
     public const string Channels = "campaignChannels";
     public const string Goal = "campaignGoal";
     public const string Target = "campaignTarget";
+
+    /// <summary>Not a campaign field: which region's zones the form lists.</summary>
+    public const string Region = "campaignRegion";
 
     /// <summary>The days' values, Monday first.</summary>
     public static IReadOnlyList<string> DayValues { get; } = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];

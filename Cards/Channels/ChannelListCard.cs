@@ -25,7 +25,7 @@ public sealed record ChannelListView(IReadOnlyList<ChannelTeamView> Teams, int N
 public static class ChannelListCard
 {
     /// <summary>How many rows a card can hold with a button each and stay under the size limit with long names.</summary>
-    public const int MaxChannels = 50;
+    public const int MaxChannels = 30;
 
     private const int NameLimit = 100;
     private const int NoteLimit = 160;

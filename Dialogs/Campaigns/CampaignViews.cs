@@ -102,19 +102,44 @@ public static class CampaignViews
         return new CampaignListView(rows, 0, done);
     }
 
-    /// <summary>The form for a new campaign, with the grammar's defaults.</summary>
-    public static CampaignFormView NewForm(IReadOnlyList<ChannelEntry> channels, ChannelText text, CampaignFormValues? values = null, IReadOnlyList<string>? errors = null) =>
-        new(null, values ?? CampaignFormReader.New(), CampaignZones.Ids, ChannelChoices(channels, values?.ChannelIds ?? [], text),
-            new CampaignButton(CampaignButtonKind.List, AdminCommandText.Render(new CampaignList())), null, errors);
+    /// <summary>The first parts of the zone ids, for the form's region list.</summary>
+    public static IReadOnlyList<string> Regions { get; } = [.. CampaignZones.Ids.Select(RegionOf).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>The form for an edit, filled in with the campaign as stored; <paramref name="values"/> when shown again after a refusal.</summary>
+    /// <summary>"Europe" for Europe/London; the default zone's region for anything else.</summary>
+    public static string RegionOf(string? zone)
+    {
+        var slash = zone?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        var region = slash > 0 ? zone![..slash] : "";
+        return Regions.Contains(region, StringComparer.Ordinal) ? region : CampaignNew.DefaultZone[..CampaignNew.DefaultZone.IndexOf('/', StringComparison.Ordinal)];
+    }
+
+    public static IReadOnlyList<string> ZonesIn(string region) => [.. CampaignZones.Ids.Where(z => z.StartsWith(region + "/", StringComparison.Ordinal))];
+
+    /// <summary>The form for a new campaign, with the grammar's defaults; <paramref name="region"/> picks whose zones it lists.</summary>
+    public static CampaignFormView NewForm(
+        IReadOnlyList<ChannelEntry> channels, ChannelText text, CampaignFormValues? values = null, IReadOnlyList<string>? errors = null, string? region = null)
+    {
+        var shown = values ?? CampaignFormReader.New();
+        var listed = Regions.Contains(region ?? "", StringComparer.Ordinal) ? region! : RegionOf(shown.Zone);
+        return new(null, shown, listed, Regions, ZonesIn(listed), ChannelChoices(channels, shown.ChannelIds, text),
+            new CampaignButton(CampaignButtonKind.List, AdminCommandText.Render(new CampaignList())), null, errors);
+    }
+
+    /// <summary>The form for an edit, filled in with the campaign as stored; <paramref name="values"/> when shown again (after a refusal, or for another region).</summary>
     public static CampaignFormView EditForm(
-        Campaign campaign, IReadOnlyList<ChannelEntry> channels, ChannelText text, CampaignFormValues? values = null, CampaignFormValues? was = null, IReadOnlyList<string>? errors = null)
+        Campaign campaign,
+        IReadOnlyList<ChannelEntry> channels,
+        ChannelText text,
+        CampaignFormValues? values = null,
+        CampaignFormValues? was = null,
+        IReadOnlyList<string>? errors = null,
+        string? region = null)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         var stored = CampaignFormReader.Of(campaign);
         var shown = values ?? stored;
-        return new(campaign.Id, shown, CampaignZones.Ids, ChannelChoices(channels, shown.ChannelIds, text),
+        var listed = Regions.Contains(region ?? "", StringComparer.Ordinal) ? region! : RegionOf(shown.Zone);
+        return new(campaign.Id, shown, listed, Regions, ZonesIn(listed), ChannelChoices(channels, shown.ChannelIds, text),
             new CampaignButton(CampaignButtonKind.Show, AdminCommandText.Render(new CampaignShow(CampaignRef.ById(campaign.Id)))), was ?? stored, errors, campaign.Name);
     }
 
