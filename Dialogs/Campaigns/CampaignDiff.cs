@@ -83,7 +83,7 @@ public static class CampaignDiff
             text.Days(campaign.DaysOfWeek),
             CampaignText.Time(campaign.PostingTime),
             campaign.TimeZone,
-            campaign.TargetChannelIds.Count);
+            text.Format(campaign.TargetChannelIds.Count == 1 ? "CampaignDiff_OneChannel" : "CampaignDiff_Channels", campaign.TargetChannelIds.Count));
     }
 
     private static string Number(int? value, CampaignText text) =>

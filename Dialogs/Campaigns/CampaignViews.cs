@@ -103,7 +103,8 @@ public static class CampaignViews
     }
 
     /// <summary>The first parts of the zone ids, for the form's region list.</summary>
-    public static IReadOnlyList<string> Regions { get; } = [.. CampaignZones.Ids.Select(RegionOf).Distinct(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> Regions { get; } =
+        [.. CampaignZones.Ids.Where(z => z.Contains('/', StringComparison.Ordinal)).Select(z => z[..z.IndexOf('/', StringComparison.Ordinal)]).Distinct(StringComparer.Ordinal)];
 
     /// <summary>"Europe" for Europe/London; the default zone's region for anything else.</summary>
     public static string RegionOf(string? zone)
