@@ -99,6 +99,11 @@ public sealed class CampaignFormTests : IAsyncLifetime
         Assert.Equal([DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday], pilot.DaysOfWeek);
         Assert.Equal([Stories], pilot.TargetChannelIds);
         Assert.Equal("campaign.create", Assert.Single(await AuditAsync(_teams)).Action);
+
+        // From there to a scheduled campaign with one more press, still without typing a command.
+        var started = await _priya.Press("Start");
+        Assert.Contains("“Pilot” is scheduled.", started, StringComparison.Ordinal);
+        Assert.Equal(CampaignState.Scheduled, (await CampaignAsync(_teams, "pilot")).State);
     }
 
     [Fact]

@@ -16,12 +16,15 @@ public static class CampaignTeam
 {
     public static SimulatedUser Sam { get; } = SimulatedUser.Create(7);
 
-    public static Task<TeamsHarness> StartAsync(Action<IServiceCollection>? services = null) =>
-        TeamsHarness.StartAsync(services, new Dictionary<string, string?>
+    public static Task<TeamsHarness> StartAsync(Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Access:BootstrapAdmins:0"] = SimulatedUser.Priya.AadObjectId,
             ["Access:BootstrapAdmins:1"] = SimulatedUser.Tom.AadObjectId,
-        });
+        };
+        return TeamsHarness.StartAsync(services, all);
+    }
 
     /// <summary>Installs the bot in the simulator's team and waits until every channel is registered.</summary>
     public static async Task InstallAsync(TeamsHarness teams, SimulatedTeam? team = null)
