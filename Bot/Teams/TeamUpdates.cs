@@ -9,7 +9,8 @@ namespace InfoStoryBot.Bot.Teams;
 /// </summary>
 internal static class TeamUpdates
 {
-    public const int Attempts = 5;
+    /// <summary>Enough for a handful of writers on one team at once (each lost race is another writer's win).</summary>
+    public const int Attempts = 10;
 
     /// <summary>
     /// Applies <paramref name="change"/> (null from it: nothing to write) and returns the record before and after, or
@@ -33,7 +34,9 @@ internal static class TeamUpdates
             }
             catch (ConcurrencyConflictException) when (attempt < Attempts)
             {
-                // Someone else changed the team first: apply this change to theirs.
+                // Someone else changed the team first: apply this change to theirs, after a moment so that writers
+                // who collided do not collide again in step.
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
             }
         }
     }
