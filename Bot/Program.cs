@@ -1,5 +1,6 @@
 using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Campaigns;
+using InfoStoryBot.Bot.Channels;
 using InfoStoryBot.Bot.DevChat;
 using InfoStoryBot.Bot.Experiments;
 using InfoStoryBot.Bot.Exports;
@@ -36,6 +37,7 @@ builder.AddStorybook();    // Storybook/: browsing the storybook, my stories
 builder.AddModeration();   // Moderation/: the stories waiting for the campaign team, decisions, telling the teller
 builder.AddOnboarding();   // Onboarding/: welcome, help, hello, not understood
 builder.AddCampaigns();    // Campaigns/: the campaigns the team runs
+builder.AddChannels();     // Channels/: the campaign team's channel list, muting, channel references in commands
 builder.AddNudges();       // Nudges/: the scheduler, the fan-out to channels, the composer and the delivery ledger
 builder.AddExperiments();  // Experiments/: A/B tests of nudge wording, and what each nudge led to (attribution)
 builder.AddReports();      // Reports/: a campaign's report with its chart (ScottPlot), and the chart endpoint

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace InfoStoryBot.Bot.Admin;
 
 /// <summary>Who the campaign team is, for telling them things outside a turn (a channel gone, a delivery unknown).</summary>
@@ -9,13 +7,12 @@ public interface IAdminDirectory
     Task<IReadOnlyList<string>> AdminObjectIdsAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Today the admins are Access:BootstrapAdmins, the same list <see cref="AccessPolicy"/> checks.</summary>
-internal sealed class BootstrapAdminDirectory(IOptionsMonitor<AccessOptions> options) : IAdminDirectory
+/// <summary>Every admin <see cref="AccessPolicy"/> knows: Access:BootstrapAdmins and the grants made in chat.</summary>
+internal sealed class AdminDirectory(AccessPolicy access) : IAdminDirectory
 {
-    public Task<IReadOnlyList<string>> AdminObjectIdsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>(options.CurrentValue.BootstrapAdmins
-            .Where(id => !string.IsNullOrWhiteSpace(id))
-            .Select(id => id.Trim())
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList());
+    public async Task<IReadOnlyList<string>> AdminObjectIdsAsync(CancellationToken cancellationToken) =>
+        [.. (await access.ListAdminsAsync(cancellationToken))
+            .Select(a => a.AadObjectId.Trim())
+            .Where(id => id.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
 }

@@ -19,7 +19,7 @@ public static class AdminExtensions
             .ValidateOnStart();
         services.AddSingleton<IAdminGrantStore, AdminGrantStore>();
         services.AddSingleton<AccessPolicy>();
-        services.AddSingleton<IAdminDirectory, BootstrapAdminDirectory>();
+        services.AddSingleton<IAdminDirectory, AdminDirectory>();
         services.AddSingleton<ITurnAdmission, TenantAllowList>();
         services.AddSingleton<IAudiencePolicy, CampaignTeamAudience>();
         services.AddSingleton<IAuditLog, AuditLog>();

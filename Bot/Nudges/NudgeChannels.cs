@@ -1,7 +1,7 @@
 using InfoStoryBot.Bot.Proactive;
 using InfoStoryBot.Bot.Protocol;
-using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Teams;
+using InfoStoryBot.Dialogs.Channels;
 
 namespace InfoStoryBot.Bot.Nudges;
 
@@ -22,12 +22,11 @@ public sealed record NudgeChannel(TeamRecord Team, ChannelRecord Channel)
 
 /// <summary>
 /// The channels the bot is installed in, read once per fan-out from the team store, and the one change a
-/// fan-out makes to them: marking a channel gone when Teams answers 403/404.
+/// fan-out makes to them: marking a channel gone when Teams answers 403/404 (through the channel directory, which
+/// keeps the why and when for the campaign team's channel list).
 /// </summary>
-public sealed partial class NudgeChannels(ITeamStore teams, TimeProvider time, ILogger<NudgeChannels> log)
+public sealed class NudgeChannels(ITeamStore teams, IChannelDirectory directory)
 {
-    private const int MaxAttempts = 5;
-
     /// <summary>Every registered channel by id.</summary>
     public async Task<IReadOnlyDictionary<string, NudgeChannel>> LoadAsync(CancellationToken cancellationToken)
     {
@@ -44,38 +43,16 @@ public sealed partial class NudgeChannels(ITeamStore teams, TimeProvider time, I
     }
 
     /// <summary>
-    /// Marks the channel gone, conditionally on its team's ETag. Returns the time it was marked when this call
-    /// marked it, null when it was gone already (or is no longer registered): only the marker tells admins.
+    /// Marks the channel gone (Teams refused a post: <paramref name="detail"/> says how). Returns when it was marked
+    /// when this call marked it, null when it was gone already (or is no longer registered): only the marker tells admins.
     /// </summary>
-    public async Task<DateTimeOffset?> MarkGoneAsync(string teamId, string channelId, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> MarkGoneAsync(string channelId, string? detail, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        if (!await directory.MarkGoneAsync(channelId, ChannelGoneReason.Refused, detail, cancellationToken))
         {
-            var stored = await teams.GetAsync(teamId, cancellationToken);
-            var channel = stored?.Value.Channels.FirstOrDefault(c => c.ChannelId == channelId);
-            if (stored is null || channel is null || channel.Gone)
-            {
-                return null;
-            }
-
-            var now = time.GetUtcNow();
-            var updated = stored.Value with
-            {
-                Channels = [.. stored.Value.Channels.Select(c => c.ChannelId == channelId ? c with { GoneAt = now } : c)],
-            };
-            try
-            {
-                await teams.SaveAsync(updated, stored.ETag, cancellationToken);
-                LogMarkedGone(log, channelId, teamId);
-                return now;
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                // The team changed meanwhile (a rename, a mute, another instance marking it): apply ours to theirs.
-            }
+            return null;
         }
-    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId} of team {TeamId} answered 403/404: marked gone, no more nudges go there")]
-    private static partial void LogMarkedGone(ILogger logger, string channelId, string teamId);
+        return (await directory.FindAsync(channelId, cancellationToken))?.Gone?.GoneAt;
+    }
 }

@@ -202,9 +202,9 @@ public sealed partial class NudgeFanOut(
             return await SkipAsync(key, name, SkipReason.Muted, "The channel is muted.", cancellationToken);
         }
 
-        if (channel.Channel.Gone)
+        if (channel.Channel.Gone is { } gone)
         {
-            return await SkipAsync(key, name, SkipReason.Gone, $"The channel has been gone since {channel.Channel.GoneAt:u} (Teams answered 403/404).", cancellationToken);
+            return await SkipAsync(key, name, SkipReason.Gone, $"The channel has been gone since {gone.GoneAt:u} ({gone.Reason}).", cancellationToken);
         }
 
         if (today is not null && today.Posts >= settings.MaxPostsPerChannelPerDay)
@@ -248,7 +248,7 @@ public sealed partial class NudgeFanOut(
                 break;
 
             case ProactiveOutcome.Gone:
-                if (await channels.MarkGoneAsync(channel.Team.TeamId, key.ChannelId, cancellationToken) is { } goneAt)
+                if (await channels.MarkGoneAsync(key.ChannelId, $"{record.StatusCode} {record.ErrorCode}".Trim(), cancellationToken) is { } goneAt)
                 {
                     await notices.TellAsync(channel, goneAt, facts.Campaign.Name, record.StatusCode, record.ErrorCode, cancellationToken);
                 }

@@ -9,14 +9,13 @@ namespace InfoStoryBot.Bot.Nudges;
 public sealed class NudgeOptions : IValidatableObject
 {
     public const string SectionName = "Nudges";
-    public const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>After downtime a slot up to this old is still posted; an older one is recorded as missed.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan GraceWindow { get; set; } = CampaignSchedule.DefaultGraceWindow;
 
-    /// <summary>Dates (yyyy-MM-dd, e.g. bank holidays) on which no campaign posts, in every campaign's own zone.</summary>
-    public IList<string> NonWorkingDates { get; } = [];
+    // Nudges:NonWorkingDates (no posts on bank holidays and the like) is read and validated by Campaigns'
+    // NonWorkingDatesOptions: campaigns show their next slots with it and the scheduler posts by the same dates.
 
     /// <summary>Posts a channel may receive on one local day, scheduled and sent-now together, counted from the ledger.</summary>
     [Range(1, 24)]
@@ -55,22 +54,10 @@ public sealed class NudgeOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:15", "00:01:00")]
     public TimeSpan FanOutLease { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The parsed <see cref="NonWorkingDates"/> (valid once the options passed validation).</summary>
-    public IReadOnlySet<DateOnly> Dates() =>
-        NonWorkingDates.Select(d => DateOnly.ParseExact(d.Trim(), DateFormat, CultureInfo.InvariantCulture)).ToHashSet();
-
     public NudgeSettings Settings() => new() { NormThreshold = NormThreshold, RisingMinWeeks = RisingMinWeeks, RisingMaxWeeks = RisingMaxWeeks };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var date in NonWorkingDates)
-        {
-            if (!DateOnly.TryParseExact(date?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            {
-                yield return new ValidationResult($"Nudges:NonWorkingDates holds '{date}', which is not a date written yyyy-MM-dd (e.g. 2026-12-25).", [nameof(NonWorkingDates)]);
-            }
-        }
-
         foreach (var problem in Settings().Problems())
         {
             yield return new ValidationResult("Nudges: " + problem, [nameof(NormThreshold)]);

@@ -98,6 +98,7 @@ public sealed partial class NudgeSchedulerTick(
     NudgeFanOut fanOut,
     IBlobStore store,
     NudgeSlotsDone done,
+    INonWorkingDates nonWorkingDates,
     IOptions<NudgeOptions> options,
     TimeProvider time,
     ILogger<NudgeSchedulerTick> log)
@@ -105,7 +106,7 @@ public sealed partial class NudgeSchedulerTick(
     public async Task RunAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var nonWorking = settings.Dates().ToList();
+        var nonWorking = nonWorkingDates.Dates.ToList();
         done.Forget(nowUtc - settings.MissedLookback);
         foreach (var stored in await campaigns.ListAsync(cancellationToken))
         {

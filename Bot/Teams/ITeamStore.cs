@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Dialogs.Channels;
 
 namespace InfoStoryBot.Bot.Teams;
 
@@ -15,16 +15,12 @@ public sealed record TeamRecord
     public IReadOnlyList<ChannelRecord> Channels { get; init; } = [];
 }
 
-/// <summary>A partnership channel. The General channel's id equals the team id and its name is null.</summary>
-/// <param name="GoneAt">
-/// When Teams first answered 403/404 to a post there (the bot was removed from it or blocked): nothing is posted
-/// there any more. A fresh channel list (the bot installed again) clears it.
-/// </param>
-public sealed record ChannelRecord(string ChannelId, string? Name, bool Muted = false, DateTimeOffset? GoneAt = null)
-{
-    [JsonIgnore]
-    public bool Gone => GoneAt is not null;
-}
+/// <summary>
+/// A partnership channel. The General channel's id equals the team id and its name is null. A muted channel gets no
+/// nudges; a <see cref="Gone"/> one cannot get any (deleted, its team archived or deleted, or the Connector answered
+/// 403/404): it stays registered so its campaigns still name it and a restore brings it back as it was.
+/// </summary>
+public sealed record ChannelRecord(string ChannelId, string? Name, bool Muted = false, ChannelGone? Gone = null);
 
 /// <summary>Teams and their channels, registered from install events and the team's channel list.</summary>
 public interface ITeamStore

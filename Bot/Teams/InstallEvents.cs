@@ -12,7 +12,15 @@ public enum InstallEventKind
     ChannelDeleted,
     ChannelRestored,
     TeamRenamed,
+
+    /// <summary>Soft delete: Teams keeps the team restorable for a while.</summary>
     TeamDeleted,
+    TeamRestored,
+    TeamArchived,
+    TeamUnarchived,
+
+    /// <summary>The team is gone for good.</summary>
+    TeamHardDeleted,
 }
 
 /// <summary>
@@ -49,14 +57,19 @@ public static class InstallEvents
             return InstallEventKind.BotRemoved;
         }
 
-        return activity.ChannelData?.EventType switch
+        // Teams' own samples spell some of these in lower case ("teamarchived"), so case is ignored.
+        return activity.ChannelData?.EventType?.ToLowerInvariant() switch
         {
-            "channelCreated" => InstallEventKind.ChannelCreated,
-            "channelRenamed" => InstallEventKind.ChannelRenamed,
-            "channelDeleted" => InstallEventKind.ChannelDeleted,
-            "channelRestored" => InstallEventKind.ChannelRestored,
-            "teamRenamed" => InstallEventKind.TeamRenamed,
-            "teamDeleted" or "teamHardDeleted" => InstallEventKind.TeamDeleted,
+            "channelcreated" => InstallEventKind.ChannelCreated,
+            "channelrenamed" => InstallEventKind.ChannelRenamed,
+            "channeldeleted" => InstallEventKind.ChannelDeleted,
+            "channelrestored" => InstallEventKind.ChannelRestored,
+            "teamrenamed" => InstallEventKind.TeamRenamed,
+            "teamdeleted" => InstallEventKind.TeamDeleted,
+            "teamrestored" => InstallEventKind.TeamRestored,
+            "teamarchived" => InstallEventKind.TeamArchived,
+            "teamunarchived" => InstallEventKind.TeamUnarchived,
+            "teamharddeleted" => InstallEventKind.TeamHardDeleted,
             _ => InstallEventKind.None,
         };
     }

@@ -1,16 +1,17 @@
 using InfoStoryBot.Bot.Protocol;
-using InfoStoryBot.Bot.Storage;
+using InfoStoryBot.Dialogs.Channels;
 
 namespace InfoStoryBot.Bot.Teams;
 
 /// <summary>
 /// Reads a team's name and channel list from the Connector and stores them, with a conversation reference
-/// per channel. Runs in the background after an install: Teams wants the install event answered quickly.
+/// per channel. Runs in the background after an install or a restore: Teams wants the event answered quickly.
 /// </summary>
 public sealed partial class TeamChannelSync(
     IConnectorClient connector,
     ITeamStore teams,
     IConversationReferenceStore references,
+    TimeProvider time,
     ILogger<TeamChannelSync> log)
 {
     public async Task SyncAsync(string teamId, string serviceUrl, ChannelAccount? bot, string? tenantId, CancellationToken cancellationToken)
@@ -21,49 +22,47 @@ public sealed partial class TeamChannelSync(
             LogFailed(log, teamId, channels.Outcome, channels.StatusCode);
             if (channels.Outcome == ConnectorOutcome.ConversationGone)
             {
-                await teams.DeleteAsync(teamId, cancellationToken);
+                // 403/404 for the team: the bot cannot post in any of its channels. Kept, marked gone, so an admin sees why.
+                var gone = new ChannelGone(time.GetUtcNow(), ChannelGoneReason.Refused, $"{channels.StatusCode} {channels.ErrorCode}".Trim());
+                await TeamUpdates.ApplyAsync(teams, teamId, team => team is null ? null : TeamUpdates.MarkGone(team, _ => true, gone), cancellationToken);
             }
 
             return;
         }
 
+        var listed = channels.Value!.Where(c => c.Id is not null).GroupBy(c => c.Id!, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var details = await connector.GetTeamDetailsAsync(serviceUrl, teamId, cancellationToken);
-        for (var attempt = 1; ; attempt++)
-        {
-            var stored = await teams.GetAsync(teamId, cancellationToken);
-            if (stored is null)
-            {
-                return; // removed meanwhile
-            }
+        var now = time.GetUtcNow();
+        await TeamUpdates.ApplyAsync(teams, teamId, team => team is null ? null : Merge(team, listed, details.Value, now), cancellationToken);
 
-            var muted = stored.Value.Channels.Where(c => c.Muted).Select(c => c.ChannelId).ToHashSet(StringComparer.Ordinal);
-            var updated = stored.Value with
-            {
-                Name = details.Value?.Name ?? stored.Value.Name,
-                AadGroupId = details.Value?.AadGroupId ?? stored.Value.AadGroupId,
-                Channels = [.. channels.Value!.Where(c => c.Id is not null).Select(c => new ChannelRecord(c.Id!, c.Name, muted.Contains(c.Id!)))],
-            };
-            try
-            {
-                await teams.SaveAsync(updated, stored.ETag, cancellationToken);
-                break;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-            }
+        foreach (var channel in listed)
+        {
+            await references.SaveAsync(ChannelReference(serviceUrl, bot, channel.Id!, tenantId), cancellationToken);
         }
 
-        foreach (var channel in channels.Value!)
+        LogSynced(log, teamId, listed.Count);
+    }
+
+    /// <summary>
+    /// The team as the Connector lists it now: names from the list, muting kept, a listed channel no longer gone (unless
+    /// its team is archived, which the list does not show), a channel missing from the list kept but marked gone.
+    /// </summary>
+    internal static TeamRecord Merge(TeamRecord team, IReadOnlyList<ChannelInfo> listed, TeamDetails? details, DateTimeOffset now)
+    {
+        var known = team.Channels.ToDictionary(c => c.ChannelId, StringComparer.Ordinal);
+        var channels = listed.Select(c => known.TryGetValue(c.Id!, out var was)
+                ? was with { Name = c.Name, Gone = was.Gone?.Reason == ChannelGoneReason.TeamArchived ? was.Gone : null }
+                : new ChannelRecord(c.Id!, c.Name))
+            .ToList();
+        var listedIds = channels.Select(c => c.ChannelId).ToHashSet(StringComparer.Ordinal);
+        channels.AddRange(team.Channels.Where(c => !listedIds.Contains(c.ChannelId))
+            .Select(c => c.Gone is null ? c with { Gone = new ChannelGone(now, ChannelGoneReason.NotInTeam) } : c));
+        return team with
         {
-            if (channel.Id is null)
-            {
-                continue;
-            }
-
-            await references.SaveAsync(ChannelReference(serviceUrl, bot, channel.Id, tenantId), cancellationToken);
-        }
-
-        LogSynced(log, teamId, channels.Value!.Count);
+            Name = details?.Name ?? team.Name,
+            AadGroupId = details?.AadGroupId ?? team.AadGroupId,
+            Channels = channels,
+        };
     }
 
     /// <summary>Where a nudge for a channel goes: a new thread in that channel.</summary>

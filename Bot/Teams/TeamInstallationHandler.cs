@@ -1,12 +1,14 @@
 using InfoStoryBot.Bot.Protocol;
-using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Bot.Turns;
+using InfoStoryBot.Dialogs.Channels;
 
 namespace InfoStoryBot.Bot.Teams;
 
 /// <summary>
-/// Install capture: registers teams and their channels from install events and the team's channel list,
-/// keeps names current, and retires what was removed, so nudges know where they may be posted.
+/// Install capture: registers teams and their channels from install events and the team's channel list, keeps
+/// names current, marks gone what was deleted or archived (and brings it back when restored or unarchived), and
+/// forgets a team the bot was removed from or that was deleted for good, so nudges know where they may be posted.
+/// Teams can send each event twice (conversationUpdate and installationUpdate), so every consequence is idempotent.
 /// </summary>
 public sealed partial class TeamInstallationHandler(
     ITeamStore teams,
@@ -33,6 +35,7 @@ public sealed partial class TeamInstallationHandler(
         }
 
         var channel = activity.ChannelData?.Channel;
+        var now = time.GetUtcNow();
         switch (kind)
         {
             case InstallEventKind.BotAdded:
@@ -46,7 +49,8 @@ public sealed partial class TeamInstallationHandler(
                 LogInstalled(log, teamId);
                 break;
 
-            case InstallEventKind.BotRemoved or InstallEventKind.TeamDeleted:
+            // Removed from the team, or the team is gone for good: nothing may be posted there again.
+            case InstallEventKind.BotRemoved or InstallEventKind.TeamHardDeleted:
                 var existing = await teams.GetAsync(teamId, cancellationToken);
                 foreach (var known in existing?.Value.Channels ?? [])
                 {
@@ -58,49 +62,58 @@ public sealed partial class TeamInstallationHandler(
                 break;
 
             case InstallEventKind.ChannelCreated or InstallEventKind.ChannelRestored or InstallEventKind.ChannelRenamed when channel?.Id is not null:
-                await UpdateTeamAsync(teamId, team => team is null ? null : team with
-                {
-                    Channels = [.. team.Channels.Where(c => c.ChannelId != channel.Id), new ChannelRecord(channel.Id, channel.Name, team.Channels.FirstOrDefault(c => c.ChannelId == channel.Id)?.Muted ?? false)],
-                }, cancellationToken);
+                await UpdateTeamAsync(teamId, team => team is null ? null : Upsert(team, channel.Id, channel.Name, restored: kind != InstallEventKind.ChannelRenamed), cancellationToken);
                 await referenceStore.SaveAsync(ChannelReference(activity, channel.Id), cancellationToken);
                 break;
 
+            // Kept, marked gone: a deleted channel can be restored, and its campaigns still name it meanwhile.
             case InstallEventKind.ChannelDeleted when channel?.Id is not null:
                 await UpdateTeamAsync(teamId, team => team is null ? null : team with
                 {
-                    Channels = [.. team.Channels.Where(c => c.ChannelId != channel.Id)],
+                    Channels = [.. team.Channels.Select(c => c.ChannelId == channel.Id && c.Gone?.Reason != ChannelGoneReason.Deleted ? c with { Gone = new ChannelGone(now, ChannelGoneReason.Deleted) } : c)],
                 }, cancellationToken);
                 await referenceStore.DeleteAsync(channel.Id, cancellationToken);
+                LogChannelGone(log, teamId, InstallEventKind.ChannelDeleted);
                 break;
 
             case InstallEventKind.TeamRenamed:
                 await UpdateTeamAsync(teamId, team => team is null ? null : team with { Name = activity.ChannelData?.Team?.Name ?? team.Name }, cancellationToken);
                 break;
+
+            case InstallEventKind.TeamArchived or InstallEventKind.TeamDeleted:
+                var reason = kind == InstallEventKind.TeamArchived ? ChannelGoneReason.TeamArchived : ChannelGoneReason.TeamDeleted;
+                await UpdateTeamAsync(teamId, team => team is null ? null : TeamUpdates.MarkGone(Renamed(team, activity), _ => true, new ChannelGone(now, reason)), cancellationToken);
+                LogChannelGone(log, teamId, kind);
+                break;
+
+            case InstallEventKind.TeamUnarchived:
+                await UpdateTeamAsync(teamId, team => team is null ? null : TeamUpdates.ClearGone(Renamed(team, activity), _ => true, ChannelGoneReason.TeamArchived), cancellationToken);
+                break;
+
+            // Teams does not say what changed while the team was deleted: read its channel list again.
+            case InstallEventKind.TeamRestored:
+                await UpdateTeamAsync(teamId, team => team is null ? null : TeamUpdates.ClearGone(Renamed(team, activity), _ => true, ChannelGoneReason.TeamDeleted), cancellationToken);
+                QueueChannelSync(teamId, activity);
+                break;
         }
     }
 
-    /// <summary>Read, change, write back conditionally; another instance's install event may race this one.</summary>
-    private async Task UpdateTeamAsync(string teamId, Func<TeamRecord?, TeamRecord?> change, CancellationToken cancellationToken)
+    /// <summary>A created, restored or renamed channel: its new name, and (unless only renamed) no longer gone.</summary>
+    private static TeamRecord Upsert(TeamRecord team, string channelId, string? name, bool restored)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var stored = await teams.GetAsync(teamId, cancellationToken);
-            if (change(stored?.Value) is not { } updated)
-            {
-                return;
-            }
-
-            try
-            {
-                await teams.SaveAsync(updated, stored?.ETag, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                // Someone else changed the team first: apply our change to theirs.
-            }
-        }
+        var known = team.Channels.FirstOrDefault(c => c.ChannelId == channelId);
+        var updated = known is null
+            ? new ChannelRecord(channelId, name)
+            : known with { Name = name ?? known.Name, Gone = restored && known.Gone?.Reason is ChannelGoneReason.Deleted or ChannelGoneReason.NotInTeam or ChannelGoneReason.Refused ? null : known.Gone };
+        return team with { Channels = [.. team.Channels.Select(c => c.ChannelId == channelId ? updated : c), .. known is null ? [updated] : Array.Empty<ChannelRecord>()] };
     }
+
+    /// <summary>Team events carry the team's name when Teams knows it.</summary>
+    private static TeamRecord Renamed(TeamRecord team, Activity activity) =>
+        activity.ChannelData?.Team?.Name is { Length: > 0 } name ? team with { Name = name } : team;
+
+    private Task UpdateTeamAsync(string teamId, Func<TeamRecord?, TeamRecord?> change, CancellationToken cancellationToken) =>
+        TeamUpdates.ApplyAsync(teams, teamId, change, cancellationToken);
 
     private void QueueChannelSync(string teamId, Activity activity)
     {
@@ -129,4 +142,7 @@ public sealed partial class TeamInstallationHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed from team {TeamId}; its channels are forgotten")]
     private static partial void LogRemoved(ILogger logger, string teamId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Team {TeamId}: {Event}; its channels are marked gone")]
+    private static partial void LogChannelGone(ILogger logger, string teamId, InstallEventKind @event);
 }

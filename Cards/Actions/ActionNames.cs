@@ -50,6 +50,11 @@ public static class ActionNames
     // The campaign team list's "add someone" box: the name typed is read as "admin add <name>".
     public const string AdminAddFind = "admin.add.find";
 
+    // Campaign form (admins): opening it changes nothing; its submit sends the inputs, read into campaign new or
+    // campaign edit and run through the admin gate. Other campaign and channel buttons are admin.run.
+    public const string CampaignForm = "campaign.form";
+    public const string CampaignFormSubmit = "campaign.form.submit";
+
     // Nudge cards (in a channel, or a reminder in 1:1); each carries the delivery id and variant.
     // Admin buttons. "admin.run" carries a command's canonical text (ActionKeys.Command), so a press goes through the
     // same grammar, gate and audit as the typed command; forms have their own action and send their inputs.

@@ -14,6 +14,8 @@ namespace InfoStoryBot.Cards.Model;
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
 [JsonDerivedType(typeof(DateInput), "Input.Date")]
+[JsonDerivedType(typeof(TimeInput), "Input.Time")]
+[JsonDerivedType(typeof(NumberInput), "Input.Number")]
 public abstract record CardElement
 {
     public string? Id { get; init; }
@@ -159,5 +161,22 @@ public sealed record DateInput : CardInput
     public string? Value { get; init; }
     public string? Min { get; init; }
     public string? Max { get; init; }
+    public string? Placeholder { get; init; }
+}
+
+public sealed record TimeInput : CardInput
+{
+    /// <summary>HH:mm, as the schema requires.</summary>
+    public string? Value { get; init; }
+    public string? Min { get; init; }
+    public string? Max { get; init; }
+    public string? Placeholder { get; init; }
+}
+
+public sealed record NumberInput : CardInput
+{
+    public double? Value { get; init; }
+    public double? Min { get; init; }
+    public double? Max { get; init; }
     public string? Placeholder { get; init; }
 }

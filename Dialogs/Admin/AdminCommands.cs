@@ -67,6 +67,12 @@ public sealed record CampaignNew(string Name, DateOnly From, DateOnly To, TimeOn
     /// <summary>The id the campaign will get ("Spring stories" is spring-stories).</summary>
     public string Id => Campaigns.CampaignIds.FromName(Name);
 
+    /// <summary>
+    /// Registered channel ids ticked on the campaign form. Never typed (the grammar leaves this null): in chat a
+    /// channel is added by its name or number with <c>campaign channels … add</c>.
+    /// </summary>
+    public ValueList<string>? ChannelIds { get; init; }
+
     public override string CommandName => AdminCommandNames.CampaignNew;
 }
 
@@ -105,8 +111,17 @@ public sealed record CampaignChanges
     /// <summary><c>target none</c>: the campaign no longer has a story target.</summary>
     public bool ClearTarget { get; init; }
 
+    /// <summary>
+    /// Channel ids ticked (added) and unticked (removed) on the campaign form, as changes rather than a whole list, so
+    /// a channel another admin added meanwhile stays. Never typed: the grammar leaves these null.
+    /// </summary>
+    public ValueList<string>? AddChannelIds { get; init; }
+
+    public ValueList<string>? RemoveChannelIds { get; init; }
+
     public bool IsEmpty =>
-        Name is null && From is null && To is null && At is null && Zone is null && Days is null && Goal is null && Target is null && !ClearGoal && !ClearTarget;
+        Name is null && From is null && To is null && At is null && Zone is null && Days is null && Goal is null && Target is null && !ClearGoal && !ClearTarget
+        && AddChannelIds is not { Count: > 0 } && RemoveChannelIds is not { Count: > 0 };
 }
 
 public sealed record CampaignEdit(CampaignRef Campaign, CampaignChanges Changes) : AdminCommand

@@ -100,6 +100,22 @@ public sealed class TeamsActivityFactory
 
     public JsonObject ChannelDeleted(SimulatedChannel channel, SimulatedTeam? team = null) => ChannelEvent("channelDeleted", channel, team);
 
+    public JsonObject ChannelRestored(SimulatedChannel channel, SimulatedTeam? team = null) => ChannelEvent("channelRestored", channel, team);
+
+    /// <summary>
+    /// A team event (conversationUpdate): teamRenamed, teamArchived, teamUnarchived, teamDeleted, teamRestored,
+    /// teamHardDeleted. <c>channelData.team</c> carries the team's name, as Teams' own samples show.
+    /// </summary>
+    public JsonObject TeamEvent(string eventType, SimulatedTeam? team = null)
+    {
+        team ??= _simulator.Team;
+        var activity = InChannel("conversationUpdate", team.General, null, team: team);
+        activity["conversation"]!["id"] = team.Id;
+        activity["channelData"]!["eventType"] = eventType;
+        activity["channelData"]!["team"]!["name"] = team.Name;
+        return activity;
+    }
+
     /// <summary>An Action.Submit from a card: a message with no text, <c>value</c> = data merged with inputs, replyToId = the card.</summary>
     public JsonObject CardSubmit(JsonObject value, string replyToId, SimulatedUser? user = null, SimulatedChannel? channel = null)
     {

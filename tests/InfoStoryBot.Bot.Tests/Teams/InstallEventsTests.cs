@@ -54,7 +54,13 @@ public sealed class InstallEventsTests
     [InlineData("channelRestored", InstallEventKind.ChannelRestored)]
     [InlineData("teamRenamed", InstallEventKind.TeamRenamed)]
     [InlineData("teamDeleted", InstallEventKind.TeamDeleted)]
-    [InlineData("teamArchived", InstallEventKind.None)]
+    [InlineData("teamHardDeleted", InstallEventKind.TeamHardDeleted)]
+    [InlineData("teamRestored", InstallEventKind.TeamRestored)]
+    [InlineData("teamArchived", InstallEventKind.TeamArchived)]
+    [InlineData("teamUnarchived", InstallEventKind.TeamUnarchived)]
+    [InlineData("teamarchived", InstallEventKind.TeamArchived)]
+    [InlineData("CHANNELRESTORED", InstallEventKind.ChannelRestored)]
+    [InlineData("channelShared", InstallEventKind.None)]
     public void Classify_ChannelAndTeamEvents_ReadTheEventType(string eventType, InstallEventKind expected)
     {
         var activity = new Activity { Type = ActivityTypes.ConversationUpdate, Recipient = Bot, ChannelData = new TeamsChannelData { EventType = eventType } };

@@ -43,6 +43,24 @@ public sealed class TeamStoreTests : StorageBackend
     }
 
     [Fact]
+    public async Task Save_MutedAndGoneChannel_RoundTrips()
+    {
+        var gone = new InfoStoryBot.Dialogs.Channels.ChannelGone(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero), InfoStoryBot.Dialogs.Channels.ChannelGoneReason.Refused, "404 ConversationNotFound");
+        await Store.SaveAsync(Team("19:t", new ChannelRecord("19:c", "One", Muted: true, Gone: gone)), null, None);
+
+        Assert.Equal(new ChannelRecord("19:c", "One", true, gone), (await Store.GetAsync("19:t", None))!.Value.Channels.Single());
+    }
+
+    [Fact]
+    public async Task Get_TeamStoredBeforeGoneMarks_ReadsItsChannelsAsNotGone()
+    {
+        var json = """{"teamId":"19:t","name":"N","serviceUrl":"https://smba.example/","installedAt":"2026-03-01T09:00:00+00:00","channels":[{"channelId":"19:c","name":"One","muted":true}]}""";
+        await Blobs.WriteAsync("teams/" + BlobNames.EncodeKey("19:t") + ".json", System.Text.Encoding.UTF8.GetBytes(json), WriteCondition.Always, None);
+
+        Assert.Equal(new ChannelRecord("19:c", "One", true), (await Store.GetAsync("19:t", None))!.Value.Channels.Single());
+    }
+
+    [Fact]
     public async Task Delete_Team_RemovesIt()
     {
         await Store.SaveAsync(Team("19:t"), null, None);

@@ -121,7 +121,7 @@ public sealed class NudgeFanOutTests
         Assert.Equal(2, first.Sent);
         Assert.Equal(2, second.Sent);
         var team = await harness.Service<ITeamStore>().GetAsync(NudgeHarness.TeamId, None);
-        Assert.True(team!.Value.Channels.Single(c => c.ChannelId == gone).Gone);
+        Assert.Equal(InfoStoryBot.Dialogs.Channels.ChannelGoneReason.Refused, team!.Value.Channels.Single(c => c.ChannelId == gone).Gone?.Reason);
         Assert.DoesNotContain(harness.Teams.ChannelPosts, p => p.ChannelId == gone);
 
         // Priya has a chat with the bot and was told once; Tom has none, so his notice is recorded as not sent.

@@ -146,8 +146,9 @@ public sealed class TurnsThroughTeamsTests : IAsyncLifetime
         using var renamed = await _teams.PostAsync(_teams.Teams.Activities.ChannelRenamed(channel with { Name = "Early help hub" }));
         Assert.Equal("Early help hub", (await teams.GetAsync(team.Id, CancellationToken.None))!.Value.Channels.Single(c => c.ChannelId == channel.Id).Name);
 
+        // A deleted channel stays registered, marked gone, so a restore brings it back and its campaigns still name it.
         using var deleted = await _teams.PostAsync(_teams.Teams.Activities.ChannelDeleted(channel));
-        Assert.DoesNotContain((await teams.GetAsync(team.Id, CancellationToken.None))!.Value.Channels, c => c.ChannelId == channel.Id);
+        Assert.Equal(InfoStoryBot.Dialogs.Channels.ChannelGoneReason.Deleted, (await teams.GetAsync(team.Id, CancellationToken.None))!.Value.Channels.Single(c => c.ChannelId == channel.Id).Gone?.Reason);
     }
 
     [Theory]
