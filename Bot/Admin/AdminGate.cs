@@ -117,6 +117,18 @@ public sealed class AdminContext(TurnContext turn, string actorId, string? actor
 
     public void Reply(string markdown) => Turn.Reply(markdown);
 
+    /// <summary>A line for the admin: on an Action.Execute press, the invoke's own message (the pressed card stays); otherwise a reply.</summary>
+    public void Say(string markdown)
+    {
+        if (Turn.IsInvoke && Turn.InvokeCard is null)
+        {
+            Turn.InvokeMessage = markdown;
+            return;
+        }
+
+        Turn.Reply(markdown);
+    }
+
     public void Show(Cards.Model.AdaptiveCard card) => Turn.Show(card);
 }
 

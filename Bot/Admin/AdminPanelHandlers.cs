@@ -43,6 +43,9 @@ public sealed class AuditHandler(IAuditLog audit) : AdminHandler<Audit>
         ["story.unfeature"] = "AuditVerb_StoryUnfeature",
         ["admin.grant"] = "AuditVerb_AdminGrant",
         ["admin.revoke"] = "AuditVerb_AdminRevoke",
+        ["experiment.start"] = "AuditVerb_ExperimentStart",
+        ["experiment.stop"] = "AuditVerb_ExperimentStop",
+        ["storybook.export"] = "AuditVerb_StorybookExport",
     };
 
     protected override async Task HandleAsync(AdminContext context, Audit command, CancellationToken cancellationToken)

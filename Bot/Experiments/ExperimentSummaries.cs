@@ -30,6 +30,9 @@ public interface IExperimentService
 
     /// <summary>The <c>experiment show</c> card, or null for an unknown experiment id.</summary>
     Task<AdaptiveCard?> ShowCardAsync(string experimentId, CultureInfo culture, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="ShowCardAsync(string, CultureInfo, CancellationToken)"/>, saying first what just happened (started, stopped).</summary>
+    Task<AdaptiveCard?> ShowCardAsync(string experimentId, string? done, CultureInfo culture, CancellationToken cancellationToken);
 }
 
 internal sealed class ExperimentSummaries(
@@ -117,7 +120,10 @@ internal sealed class ExperimentSummaries(
         return new ExperimentSummary(experiment, campaign?.Value, results, verdict);
     }
 
-    public async Task<AdaptiveCard?> ShowCardAsync(string experimentId, CultureInfo culture, CancellationToken cancellationToken)
+    public Task<AdaptiveCard?> ShowCardAsync(string experimentId, CultureInfo culture, CancellationToken cancellationToken) =>
+        ShowCardAsync(experimentId, null, culture, cancellationToken);
+
+    public async Task<AdaptiveCard?> ShowCardAsync(string experimentId, string? done, CultureInfo culture, CancellationToken cancellationToken)
     {
         if (await SummariseAsync(experimentId, culture, cancellationToken) is not { } summary)
         {
@@ -130,7 +136,7 @@ internal sealed class ExperimentSummaries(
             summary.Campaign?.TimeZone ?? "Europe/London",
             summary.Variants,
             summary.Verdict,
-            culture);
+            culture) with { Done = done };
         return ExperimentCard.Build(view, culture);
     }
 

@@ -7,14 +7,15 @@ public static class ModerationExtensions
 {
     /// <summary>
     /// Moderation/: the stories waiting for the campaign team (stories pending), the decisions on them (approve,
-    /// reject, feature, unfeature, by command or button), and telling each storyteller the outcome (TellerNotices.cs).
+    /// reject, feature, unfeature, by command or button), and telling each storyteller the outcome (TellerNotices.cs,
+    /// through the proactive sender: needs AddProactive and AddTeams).
     /// </summary>
     public static IHostApplicationBuilder AddModeration(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddScoped<ModerationQueue>();
         services.AddScoped<StoryModerator>();
-        services.AddScoped<ITellerNotices, ConnectorTellerNotices>();
+        services.AddScoped<ITellerNotices, ProactiveTellerNotices>();
         services.AddAdminHandler<StoriesPendingHandler>();
         services.AddAdminHandler<StoriesApproveHandler>();
         services.AddAdminHandler<StoriesRejectHandler>();

@@ -90,7 +90,8 @@ public sealed partial class StoryModerator(
         if (ModerationViews.Notice(action, decided, await queue.CampaignNameAsync(decided, cancellationToken)) is { } notice)
         {
             var tellerName = decided.Content.Attribution == Attribution.Named ? decided.Teller.DisplayName : null;
-            TellerNotices.AfterTurn(context.Turn, decided.Teller, TellerNoticeCard.Build(notice, context.Culture), ModerationText.Unreachable(tellerName, context.Culture));
+            TellerNotices.AfterTurn(context.Turn, decided.Teller, TellerNotices.KeyFor(decided, action), TellerNoticeCard.Build(notice, context.Culture),
+                ModerationText.Unreachable(tellerName, context.Culture));
         }
 
         await AnswerAsync(context,

@@ -1,10 +1,11 @@
+using InfoStoryBot.Bot.Admin;
 using Microsoft.Extensions.Options;
 
 namespace InfoStoryBot.Bot.Reports;
 
 public static class ReportsExtensions
 {
-    /// <summary>Reports/: a campaign's report with its chart, and the endpoint that serves the charts.</summary>
+    /// <summary>Reports/: a campaign's report with its chart, the <c>report</c> command, and the endpoint that serves the charts.</summary>
     public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -17,6 +18,7 @@ public static class ReportsExtensions
         services.AddSingleton<CampaignStoryIndex>();
         services.AddSingleton<IReportService, ReportService>();
         services.AddHostedService<ChartWarmUp>();
+        services.AddAdminHandler<ReportHandler>();
         return builder;
     }
 }

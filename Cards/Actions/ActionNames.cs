@@ -64,10 +64,6 @@ public static class ActionNames
     public const string NudgeRead = "nudge.read";
     public const string NudgePledge = "nudge.pledge";
     public const string NudgePledgeRemind = "nudge.pledge.remind";
-
-    // Reports and exports (admins): the report of a campaign, and an export of its storybook in a format.
-    public const string ReportShow = "report.show";
-    public const string ExportStorybook = "export.storybook";
 }
 
 public static class ActionKeys

@@ -6,13 +6,20 @@ namespace InfoStoryBot.Cards.Campaigns;
 
 /// <summary>
 /// Campaign buttons are Action.Execute, so the card a press answers with replaces the pressed one (Teams updates it
-/// in place). Commands travel as <c>admin.run</c> text and are authorised again, for the person pressing, on the server.
+/// in place), except Report, which posts the report as a new card. Commands travel as <c>admin.run</c> text and are
+/// authorised again, for the person pressing, on the server.
 /// </summary>
 internal static class CampaignButtons
 {
-    public static ExecuteAction Action(CampaignButton button, CardText t)
+    public static CardAction Action(CampaignButton button, CardText t)
     {
         var title = t["Action_Campaign" + button.Kind];
+        if (button.Kind == CampaignButtonKind.Report)
+        {
+            // Submit, not Execute: the report arrives as a new card and the campaign's card stays where it is.
+            return CardActions.SubmitWithoutInputs(title, ActionNames.AdminRun, (ActionKeys.Command, button.Command ?? ""));
+        }
+
         var action = button.Kind switch
         {
             CampaignButtonKind.Edit => CardActions.Execute(title, ActionNames.CampaignForm, (ActionKeys.Campaign, button.CampaignId ?? "")),

@@ -146,7 +146,7 @@ public static class CampaignCard
             return new AdaptiveCard
             {
                 Body = body,
-                // Teams shows at most five; a campaign has at most four (Edit, two moves, All campaigns).
+                // Teams shows at most five; a campaign has at most five (Edit, two moves, Report, All campaigns).
                 Actions = [.. view.Buttons.Take(MaxButtons).Select(b => (CardAction)CampaignButtons.Action(b, t))],
                 MsTeams = FullWidth,
                 FallbackText = view.Done is { Length: > 0 } said ? Cut(said, budget.Chars(MessageLimit)) : t["CampaignCard_Fallback"],

@@ -13,6 +13,9 @@ public enum CampaignButtonKind
     End,
     List,
     New,
+
+    /// <summary>The campaign's report (<c>report &lt;campaign&gt;</c>), as a new card.</summary>
+    Report,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfoStoryBot.Cards.Actions;
 using InfoStoryBot.Cards.Model;
 using InfoStoryBot.Cards.Text;
 using static InfoStoryBot.Cards.Model.CardParts;
@@ -24,9 +25,14 @@ public static class ExperimentCard
         var t = new CardText(culture);
         return CardFit.Build(budget =>
         {
-            var body = new List<CardElement>
+            var body = new List<CardElement> { Heading(t.Format("Experiment_Heading", view.Id)) };
+            if (view.Done is { Length: > 0 } done)
             {
-                Heading(t.Format("Experiment_Heading", view.Id)),
+                body.Add(new RichTextBlock([UntrustedText.Run(done, budget.Chars(VerdictLimit)) with { Weight = TextWeight.Bolder, Color = TextColor.Good }]));
+            }
+
+            body.AddRange(
+            [
                 new RichTextBlock(
                 [
                     UntrustedText.Run(view.EntryName, budget.Chars(NameLimit)) with { Weight = TextWeight.Bolder },
@@ -41,7 +47,7 @@ public static class ExperimentCard
                     Style = view.Decided ? ContainerStyle.Good : ContainerStyle.Emphasis,
                     Spacing = Spacing.Medium,
                 },
-            };
+            ]);
 
             foreach (var variant in view.Variants.Take(MaxVariants))
             {
@@ -82,10 +88,85 @@ public static class ExperimentCard
                 body.Add(new RichTextBlock([UntrustedText.Run(note, budget.Chars(NoteLimit)) with { IsSubtle = true, Size = TextSize.Small }]));
             }
 
-            return new AdaptiveCard { Body = body, MsTeams = FullWidth, FallbackText = t.Format("Experiment_Heading", view.Id) + ": " + UntrustedText.Plain(view.Verdict, VerdictLimit) };
+            if (view.Stops.Count > 0)
+            {
+                // Execute, so the card updates in place to show it stopped; the server checks the presser is an admin.
+                body.Add(new TextBlock(t["Experiment_StopHeading"]) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true });
+                body.Add(new ActionSet([.. view.Stops.Take(MaxVariants).Select(s =>
+                    (CardAction)(CardActions.Execute(t.Format("Experiment_Keep", s.Letter), ActionNames.AdminRun, (ActionKeys.Command, s.Command)) with { AssociatedInputs = AssociatedInputs.None }))]));
+            }
+
+            var actions = new List<CardAction>();
+            if (view.RefreshCommand is { } refresh)
+            {
+                actions.Add(CardActions.Execute(t["Experiment_Refresh"], ActionNames.AdminRun, (ActionKeys.Command, refresh)) with { AssociatedInputs = AssociatedInputs.None });
+            }
+
+            if (view.ListCommand is { } list)
+            {
+                actions.Add(CardActions.Execute(t["Experiment_All"], ActionNames.AdminRun, (ActionKeys.Command, list)) with { AssociatedInputs = AssociatedInputs.None });
+            }
+
+            return new AdaptiveCard
+            {
+                Body = body,
+                Actions = actions,
+                MsTeams = FullWidth,
+                FallbackText = t.Format("Experiment_Heading", view.Id) + ": " + UntrustedText.Plain(view.Done ?? view.Verdict, VerdictLimit),
+            };
         });
     }
 
     private static Fact Figure(string label, string value, TextBudget budget) =>
         new(label, UntrustedText.Markdown(value, budget.Chars(FigureLimit)));
+}
+
+/// <summary><c>experiment list</c>: each experiment with its status and a Show button (Execute: the list turns into it).</summary>
+public static class ExperimentListCard
+{
+    /// <summary>A team runs a handful; past this many the card says how many more there are.</summary>
+    public const int MaxExperiments = 20;
+
+    private const int TitleLimit = 200;
+    private const int StatusLimit = 160;
+
+    public static AdaptiveCard Build(ExperimentListView view, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var t = new CardText(culture);
+        var shown = view.Experiments.Take(MaxExperiments).ToList();
+        return CardFit.Build(budget =>
+        {
+            var body = new List<CardElement> { Heading(t["ExperimentList_Heading"]) };
+            if (shown.Count == 0)
+            {
+                body.Add(Para(t["ExperimentList_Empty"]));
+            }
+
+            foreach (var row in shown)
+            {
+                body.Add(new Container(
+                [
+                    new RichTextBlock(
+                    [
+                        new TextRun(row.Id + "  ") { Weight = TextWeight.Bolder },
+                        UntrustedText.Run(row.Title, budget.Chars(TitleLimit)) with { Weight = TextWeight.Bolder },
+                    ]),
+                    new RichTextBlock([UntrustedText.Run(row.Status, budget.Chars(StatusLimit)) with { IsSubtle = true, Size = TextSize.Small }]) { Spacing = Spacing.None },
+                    new ActionSet([CardActions.Execute(t["ExperimentList_Show"], ActionNames.AdminRun, (ActionKeys.Command, row.ShowCommand)) with { AssociatedInputs = AssociatedInputs.None }]),
+                ])
+                {
+                    Separator = true,
+                    Spacing = Spacing.Medium,
+                });
+            }
+
+            if (view.Experiments.Count > shown.Count)
+            {
+                body.Add(Subtle(t.Format("ExperimentList_More", view.Experiments.Count - shown.Count)));
+            }
+
+            return new AdaptiveCard { Body = body, MsTeams = FullWidth, FallbackText = t["ExperimentList_Heading"] };
+        });
+    }
 }

@@ -78,12 +78,16 @@ public static class ReportCard
             return new AdaptiveCard
             {
                 Body = body,
-                Actions =
-                [
-                    CardActions.Submit(t["Report_ExportCsv"], ActionNames.ExportStorybook, (ActionKeys.Campaign, view.CampaignId), (ActionKeys.Format, "csv")),
-                    CardActions.Submit(t["Report_ExportJson"], ActionNames.ExportStorybook, (ActionKeys.Campaign, view.CampaignId), (ActionKeys.Format, "json")),
-                    CardActions.Submit(t["Report_ExportHtml"], ActionNames.ExportStorybook, (ActionKeys.Campaign, view.CampaignId), (ActionKeys.Format, "html")),
-                ],
+                // Submit, not Execute: the export arrives as a new message (a file consent card or a link) and the
+                // report stays in the chat for the next export.
+                Actions = view.Exports is { } exports
+                    ?
+                    [
+                        CardActions.Submit(t["Report_ExportCsv"], ActionNames.AdminRun, (ActionKeys.Command, exports.Csv)),
+                        CardActions.Submit(t["Report_ExportJson"], ActionNames.AdminRun, (ActionKeys.Command, exports.Json)),
+                        CardActions.Submit(t["Report_ExportHtml"], ActionNames.AdminRun, (ActionKeys.Command, exports.Html)),
+                    ]
+                    : [],
                 MsTeams = FullWidth,
                 FallbackText = UntrustedText.Plain(view.Heading, TextLimit),
             };
@@ -112,5 +116,51 @@ public static class ReportCard
         };
         columns.AddRange(cells.Select(c => new Column([c]) { Width = "1" }));
         return new ColumnSet(columns) { Spacing = Spacing.Small, Separator = header ? null : true };
+    }
+}
+
+/// <summary>
+/// <c>report</c> or <c>export</c> alone: the campaigns, each with its buttons. The buttons post a new card (Action.Submit),
+/// so this list stays in the chat to choose from again.
+/// </summary>
+public static class ReportChoiceCard
+{
+    /// <summary>More would not fit with four buttons each; the rest are counted, and reached by name.</summary>
+    public const int MaxCampaigns = 15;
+
+    private const int NameLimit = 80;
+    private const int DetailLimit = 160;
+    private const int TitleLimit = 40;
+
+    public static AdaptiveCard Build(ReportChoiceView view, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var t = new CardText(culture);
+        var shown = view.Rows.Take(MaxCampaigns).ToList();
+        var notShown = view.NotShown + view.Rows.Count - shown.Count;
+        return CardFit.Build(budget =>
+        {
+            var body = new List<CardElement> { Heading(view.Heading), Para(view.Rows.Count == 0 ? view.Empty : view.Intro) };
+            foreach (var row in shown)
+            {
+                body.Add(new Container(
+                [
+                    new RichTextBlock([UntrustedText.Run(row.Name, budget.Chars(NameLimit)) with { Weight = TextWeight.Bolder }]),
+                    new RichTextBlock([UntrustedText.Run(row.Detail, budget.Chars(DetailLimit)) with { IsSubtle = true, Size = TextSize.Small }]) { Spacing = Spacing.None },
+                    new ActionSet([.. row.Buttons.Take(4).Select(b => (CardAction)CardActions.Submit(UntrustedText.Plain(b.Title, TitleLimit), ActionNames.AdminRun, (ActionKeys.Command, b.Command)))]),
+                ])
+                {
+                    Separator = true,
+                    Spacing = Spacing.Medium,
+                });
+            }
+
+            if (notShown > 0)
+            {
+                body.Add(Subtle(t.Format("ReportChoice_More", notShown)));
+            }
+
+            return new AdaptiveCard { Body = body, MsTeams = FullWidth, FallbackText = UntrustedText.Plain(view.Heading, NameLimit) };
+        });
     }
 }

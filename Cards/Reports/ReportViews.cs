@@ -47,4 +47,22 @@ public sealed record ReportCardView
     public IReadOnlyList<ReportFigure> Nudges { get; init; } = [];
 
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The export buttons' commands; none when null.</summary>
+    public ReportExports? Exports { get; init; }
 }
+
+/// <summary>The commands of the report's export buttons, as typed (<c>export spring-stories csv</c>).</summary>
+public sealed record ReportExports(string Csv, string Json, string Html);
+
+/// <summary>One button of <see cref="ReportChoiceCard"/>: its title and the command it runs, as typed.</summary>
+public sealed record ReportChoiceButton(string Title, string Command);
+
+/// <summary>One campaign to choose: its name (admin text), a worded line (id, state, dates) and its buttons.</summary>
+public sealed record ReportChoiceRow(string Name, string Detail, IReadOnlyList<ReportChoiceButton> Buttons);
+
+/// <summary>
+/// <c>report</c> or <c>export</c> with no campaign named: which campaign (and, for an export, which format), a
+/// button each. <paramref name="Empty"/> is said when there is no campaign yet.
+/// </summary>
+public sealed record ReportChoiceView(string Heading, string Intro, IReadOnlyList<ReportChoiceRow> Rows, string Empty, int NotShown = 0);

@@ -45,8 +45,10 @@ public static class AdminCommandText
         ExperimentList => "experiment list",
         ExperimentShow c => $"experiment show {c.Id}",
         ExperimentStop c => $"experiment stop {c.Id} keep {c.Keep}",
-        Report c => $"report {Campaign(c.Campaign)}",
-        Export c => $"export {Campaign(c.Campaign)} {c.Format.ToString().ToLowerInvariant()}",
+        Report { Campaign: { } campaign } => $"report {Campaign(campaign)}",
+        Report => "report",
+        Export { Campaign: { } campaign, Format: { } format } => $"export {Campaign(campaign)} {format.ToString().ToLowerInvariant()}",
+        Export => "export",
         _ => command.CommandName,
     };
 

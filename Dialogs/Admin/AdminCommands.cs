@@ -281,12 +281,17 @@ public sealed record ExperimentStop(string Id, char Keep) : AdminCommand
     public override string CommandName => AdminCommandNames.ExperimentStop;
 }
 
-public sealed record Report(CampaignRef Campaign) : AdminCommand
+/// <summary><paramref name="Campaign"/> is null for <c>report</c> alone: the admin is asked which campaign, a button each.</summary>
+public sealed record Report(CampaignRef? Campaign) : AdminCommand
 {
     public override string CommandName => AdminCommandNames.Report;
 }
 
-public sealed record Export(CampaignRef Campaign, ExportFormat Format) : AdminCommand
+/// <summary>
+/// Both null for <c>export</c> alone: the admin is asked which campaign and format, a button each. The grammar never
+/// gives one without the other.
+/// </summary>
+public sealed record Export(CampaignRef? Campaign, ExportFormat? Format) : AdminCommand
 {
     public override string CommandName => AdminCommandNames.Export;
 }

@@ -346,8 +346,17 @@ internal sealed partial class AdminParser(string input, CultureInfo culture, Dat
             : Parsed(new ExperimentNew(campaign, entry, new ValueList<string>(variants)));
     }
 
-    private AdminParse ParseReport() =>
-        WithCampaignRest(AdminCommandNames.Report, c => new Report(c));
+    // Alone, report and export ask which campaign (a button each), so the admin panel can offer them.
+    private AdminParse ParseReport()
+    {
+        if (_cursor.AtEnd)
+        {
+            _command = AdminCommandNames.Report;
+            return Parsed(new Report(null));
+        }
+
+        return WithCampaignRest(AdminCommandNames.Report, c => new Report(c));
+    }
 
     private AdminParse ParseExport()
     {
@@ -355,7 +364,7 @@ internal sealed partial class AdminParser(string input, CultureInfo culture, Dat
         var tokens = _cursor.PeekAll();
         if (tokens.Count == 0)
         {
-            return Missing("AdminWhat_Campaign");
+            return Parsed(new Export(null, null));
         }
 
         var last = tokens[^1];

@@ -7,8 +7,8 @@ namespace InfoStoryBot.Dialogs.Admin;
 /// <summary>
 /// What the admin panel offers, each a button running an admin command's own text. Every command is reached from
 /// here: these cards carry the buttons for the rest (the campaign list its Show, Edit, Start, Pause and End; the
-/// stories waiting their Approve, Feature and Send back; the campaign team its Add and Remove). A command joins the
-/// panel once it has a handler.
+/// stories waiting their Approve, Feature and Send back; the campaign team its Add and Remove; the experiments their
+/// Show and Stop; report and export, alone, ask which campaign). A command joins the panel once it has a handler.
 /// </summary>
 public static class AdminPanelEntries
 {
@@ -17,6 +17,9 @@ public static class AdminPanelEntries
         ("StoriesPending", new StoriesPending()),
         ("CampaignList", new CampaignList()),
         ("ChannelsList", new ChannelsList()),
+        ("ExperimentList", new ExperimentList()),
+        ("Report", new Report(null)),
+        ("Export", new Export(null, null)),
         ("AdminList", new AdminList()),
         ("Audit", new Audit(Audit.DefaultCount)),
         ("Help", new Help(null)),

@@ -157,7 +157,11 @@ public static class CampaignViews
     }
 
     private static IReadOnlyList<CampaignButton> CardButtons(Campaign campaign) =>
-        [.. MoveButtons(campaign), new CampaignButton(CampaignButtonKind.List, AdminCommandText.Render(new CampaignList()))];
+    [
+        .. MoveButtons(campaign),
+        new CampaignButton(CampaignButtonKind.Report, AdminCommandText.Render(new Report(CampaignRef.ById(campaign.Id)))),
+        new CampaignButton(CampaignButtonKind.List, AdminCommandText.Render(new CampaignList())),
+    ];
 
     private static IEnumerable<CampaignButton> MoveButtons(Campaign campaign)
     {

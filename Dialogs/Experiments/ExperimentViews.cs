@@ -1,5 +1,6 @@
 using System.Globalization;
 using InfoStoryBot.Cards.Experiments;
+using InfoStoryBot.Dialogs.Admin;
 using InfoStoryBot.Dialogs.Campaigns;
 using InfoStoryBot.Dialogs.Nudges;
 
@@ -49,8 +50,46 @@ public static class ExperimentViews
             variants,
             verdict.Text,
             verdict.Kind == VerdictKind.Ahead,
-            [text["Experiment_Note_Rates"], text["Experiment_Note_Withdrawn"]]);
+            [text["Experiment_Note_Rates"], text["Experiment_Note_Withdrawn"]])
+        {
+            Stops = experiment.State == ExperimentState.Running
+                ? [.. experiment.Letters.Select(l => new ExperimentStopButton(l, AdminCommandText.Render(new ExperimentStop(experiment.Id, l[0]))))]
+                : [],
+            RefreshCommand = AdminCommandText.Render(new ExperimentShow(experiment.Id)),
+            ListCommand = AdminCommandText.Render(new ExperimentList()),
+        };
     }
+
+    /// <summary>
+    /// <c>experiment list</c>: running experiments first, then stopped ones, newest first in each.
+    /// <paramref name="campaigns"/> gives each campaign's name and zone by id (a deleted campaign shows its id).
+    /// </summary>
+    public static ExperimentListView List(IReadOnlyList<Experiment> experiments, IReadOnlyDictionary<string, (string Name, string TimeZone)> campaigns, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(experiments);
+        ArgumentNullException.ThrowIfNull(campaigns);
+        var text = new ExperimentText(culture);
+        return new ExperimentListView([.. experiments
+            .OrderBy(e => e.State == ExperimentState.Running ? 0 : 1)
+            .ThenByDescending(e => e.StartedAt)
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e =>
+            {
+                var (name, zone) = campaigns.TryGetValue(e.CampaignId, out var c) ? c : (e.CampaignId, "Europe/London");
+                var entry = NudgeCatalogue.TryFind(e.EntryId, out var found) ? found.Name(culture) : e.EntryId;
+                var started = Date(e.StartedAt, zone, text);
+                var letters = And(e.Letters, text);
+                var status = e.State == ExperimentState.Running
+                    ? text.Format("ExperimentList_Running", started, letters)
+                    : e.KeptVariant is { } kept
+                        ? text.Format("ExperimentList_Kept", Date(e.StoppedAt ?? e.StartedAt, zone, text), kept)
+                        : text.Format("ExperimentList_Stopped", Date(e.StoppedAt ?? e.StartedAt, zone, text));
+                return new ExperimentRowView(e.Id, text.Format("ExperimentList_Title", entry, name), status, AdminCommandText.Render(new ExperimentShow(e.Id)));
+            })]);
+    }
+
+    private static string And(IReadOnlyList<string> items, ExperimentText text) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + text["Experiment_And"] + items[^1];
 
     /// <summary>"12% (7%–20%)"; with no deliveries, a dash: there is no rate yet.</summary>
     public static string Rate(Proportion proportion, CultureInfo culture) => Rate(proportion, new ExperimentText(culture));

@@ -1,5 +1,7 @@
 using System.Globalization;
 using InfoStoryBot.Cards.Reports;
+using InfoStoryBot.Dialogs.Admin;
+using InfoStoryBot.Dialogs.Campaigns;
 using InfoStoryBot.Dialogs.Engine;
 using InfoStoryBot.Dialogs.Stories;
 using InfoStoryBot.Dialogs.StoryCapture;
@@ -28,7 +30,7 @@ public static class ReportViews
             CampaignId = report.CampaignId,
             Heading = text.Format("Report_Heading", report.CampaignName),
             Subtitle = text.Format("Report_Subtitle", Date(report.StartDate, "Report_LongDate"), Date(report.EndDate, "Report_LongDate"),
-                Campaigns.CampaignCalendar.Today(report.TimeZone, report.GeneratedAt).ToString(text["Report_LongDate"], culture)),
+                CampaignCalendar.Today(report.TimeZone, report.GeneratedAt).ToString(text["Report_LongDate"], culture)),
             Chart = chart,
             ChartMissing = chart is null ? chartMissing : null,
             Summary =
@@ -63,7 +65,55 @@ public static class ReportViews
                 new(text["Report_Pledges"], text.Format("Report_PledgesValue", N(report.Nudges.PledgesMade), N(report.Nudges.PledgesKept))),
             ],
             Notes = [text["Report_Note_Counted"], text["Report_Note_Followed"]],
+            Exports = new ReportExports(Export(report.CampaignId, ExportFormat.Csv), Export(report.CampaignId, ExportFormat.Json), Export(report.CampaignId, ExportFormat.Html)),
         };
+    }
+
+    /// <summary><c>report</c> alone: every campaign with a Report button, running ones first.</summary>
+    public static ReportChoiceView ReportChoice(IReadOnlyList<Campaign> campaigns, DateTimeOffset nowUtc, CultureInfo culture)
+    {
+        var text = new DialogText(culture);
+        return new ReportChoiceView(
+            text["ReportChoice_Heading"],
+            text["ReportChoice_Intro"],
+            Rows(campaigns, nowUtc, culture, c => [new ReportChoiceButton(text["ReportChoice_Report"], AdminCommandText.Render(new Report(CampaignRef.ById(c.Id))))]),
+            text["ReportChoice_Empty"]);
+    }
+
+    /// <summary><c>export</c> alone: every campaign with a button per format.</summary>
+    public static ReportChoiceView ExportChoice(IReadOnlyList<Campaign> campaigns, DateTimeOffset nowUtc, CultureInfo culture)
+    {
+        var text = new DialogText(culture);
+        return new ReportChoiceView(
+            text["ExportChoice_Heading"],
+            text["ExportChoice_Intro"],
+            Rows(campaigns, nowUtc, culture, c =>
+            [
+                new ReportChoiceButton(text["ExportChoice_Csv"], Export(c.Id, ExportFormat.Csv)),
+                new ReportChoiceButton(text["ExportChoice_Json"], Export(c.Id, ExportFormat.Json)),
+                new ReportChoiceButton(text["ExportChoice_Html"], Export(c.Id, ExportFormat.Html)),
+            ]),
+            text["ReportChoice_Empty"]);
+    }
+
+    private static string Export(string campaignId, ExportFormat format) => AdminCommandText.Render(new Export(CampaignRef.ById(campaignId), format));
+
+    private static IReadOnlyList<ReportChoiceRow> Rows(
+        IReadOnlyList<Campaign> campaigns, DateTimeOffset nowUtc, CultureInfo culture, Func<Campaign, IReadOnlyList<ReportChoiceButton>> buttons)
+    {
+        ArgumentNullException.ThrowIfNull(campaigns);
+        var words = new CampaignText(culture);
+        return campaigns
+            .OrderBy(c => c.State switch { CampaignState.Running => 0, CampaignState.Paused => 1, CampaignState.Scheduled => 2, CampaignState.Ended => 3, _ => 4 })
+            .ThenByDescending(c => c.StartDate)
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
+            .Select(c => new ReportChoiceRow(
+                c.Name,
+                words.Format("ReportChoice_Detail", c.Id,
+                    words.State(CampaignZones.Find(c.TimeZone) is null ? c.State : CampaignSchedule.StateAt(c, nowUtc, [])),
+                    words.ShortDate(c.StartDate), words.ShortDate(c.EndDate)),
+                buttons(c)))
+            .ToList();
     }
 
     /// <summary>What the chart shows, for its alt text: the screen reader finds every figure as text below it.</summary>

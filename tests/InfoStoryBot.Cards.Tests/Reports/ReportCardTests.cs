@@ -27,7 +27,17 @@ public sealed class ReportCardTests
         Stuck = ["Partners and Information governance: 12 barrier stories, 3 successes " + text],
         Nudges = [new("Channels reached", "14"), new("Nudges delivered", "310"), new("Button presses", "77"), new("Stories that followed a nudge", "12")],
         Notes = ["Counts stories submitted or approved " + text],
+        Exports = new ReportExports("export spring-stories csv", "export spring-stories json", "export spring-stories html"),
     };
+
+    private static ReportChoiceView Choice(string text, int campaigns) => new(
+        "Export a storybook",
+        "Choose a campaign and a format. " + text,
+        [.. Enumerable.Range(1, campaigns).Select(i => new ReportChoiceRow(
+            $"Spring stories {i} {text}",
+            $"spring-stories-{i} · running · Mon 2 Mar 2026 to Fri 27 Mar 2026",
+            [new("CSV", $"export spring-stories-{i} csv"), new("JSON", $"export spring-stories-{i} json"), new("Printable storybook", $"export spring-stories-{i} html")]))],
+        "There are no campaigns yet.");
 
     public static IEnumerable<(string Name, AdaptiveCard Card)> All()
     {
@@ -35,6 +45,9 @@ public sealed class ReportCardTests
         {
             yield return ($"report/{variant}", ReportCard.Build(View(text), CardSamples.EnGb));
             yield return ($"report-nochart/{variant}", ReportCard.Build(View(text, chart: false), CardSamples.EnGb));
+            yield return ($"report-choice/{variant}", ReportChoiceCard.Build(Choice(text, 3), CardSamples.EnGb));
+            yield return ($"report-choice-many/{variant}", ReportChoiceCard.Build(Choice(text, 40), CardSamples.EnGb));
+            yield return ($"report-choice-none/{variant}", ReportChoiceCard.Build(Choice(text, 0), CardSamples.EnGb));
         }
     }
 
@@ -70,6 +83,31 @@ public sealed class ReportCardTests
 
         Assert.DoesNotContain("Week of 1 Mar\"", text, StringComparison.Ordinal); // only the last 12 weeks are listed
         Assert.Equal(3, json["actions"]!.AsArray().Count);
-        Assert.Equal("export.storybook", (string?)json["actions"]![0]!["data"]!["action"]);
+        Assert.Equal("admin.run", (string?)json["actions"]![0]!["data"]!["action"]);
+        Assert.Equal("export spring-stories csv", (string?)json["actions"]![0]!["data"]!["command"]);
+    }
+
+    [Fact]
+    public void Choice_EachCampaignWithItsButtons_PostsANewCardForEach()
+    {
+        var json = CardJson.ToJsonObject(ReportChoiceCard.Build(Choice("", 2), CardSamples.EnGb));
+        var text = json.ToJsonString();
+
+        Assert.Contains("Spring stories 2", text, StringComparison.Ordinal);
+        var buttons = json["body"]!.AsArray().OfType<JsonObject>().Where(e => (string?)e["type"] == "Container")
+            .SelectMany(c => c["items"]!.AsArray().OfType<JsonObject>()).Where(e => (string?)e["type"] == "ActionSet")
+            .SelectMany(a => a["actions"]!.AsArray().OfType<JsonObject>()).ToList();
+        Assert.Equal(6, buttons.Count);
+        Assert.All(buttons, b => Assert.Equal(("Action.Submit", "admin.run"), ((string?)b["type"], (string?)b["data"]!["action"])));
+        Assert.Equal("export spring-stories-2 html", (string?)buttons[5]["data"]!["command"]);
+    }
+
+    [Fact]
+    public void Choice_NoCampaign_SaysSoAndHasNoButtons()
+    {
+        var json = CardJson.ToJsonObject(ReportChoiceCard.Build(Choice("", 0), CardSamples.EnGb)).ToJsonString();
+
+        Assert.Contains("There are no campaigns yet.", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("admin.run", json, StringComparison.Ordinal);
     }
 }

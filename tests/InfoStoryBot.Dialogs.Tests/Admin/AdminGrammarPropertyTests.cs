@@ -135,6 +135,8 @@ public sealed class AdminGrammarPropertyTests
         ExperimentId.Select(i => (AdminCommand)new ExperimentShow(i)),
         ExperimentId.SelectMany(i => Gen.Elements('A', 'B', 'C', 'D').Select(k => (AdminCommand)new ExperimentStop(i, k))),
         Campaign.Select(c => (AdminCommand)new Report(c)),
+        Gen.Constant<AdminCommand>(new Report(null)),
+        Gen.Constant<AdminCommand>(new Export(null, null)),
         Campaign.SelectMany(c => Gen.Elements(ExportFormat.Csv, ExportFormat.Json, ExportFormat.Html).Select(f => (AdminCommand)new Export(c, f))));
 
     private static readonly Config Many = Config.QuickThrowOnFailure.WithMaxTest(2000);

@@ -403,6 +403,16 @@ public sealed class AdminGrammarTests
         Assert.Equal(new Export(CampaignRef.ByName("Spring stories"), ExportFormat.Html), Command("export Spring stories html"));
     }
 
+    [Fact]
+    public void ReportAndExport_Alone_AreReadWithNoCampaign_SoTheBotCanAskWhich()
+    {
+        Assert.Equal(new Report(null), Command("report"));
+        Assert.Equal(new Report(null), Command("/REPORT"));
+        Assert.Equal(new Export(null, null), Command("export"));
+        Assert.Equal("report", AdminCommandText.Render(new Report(null)));
+        Assert.Equal("export", AdminCommandText.Render(new Export(null, null)));
+    }
+
     // ---- help ----
 
     [Theory]

@@ -34,8 +34,9 @@ public sealed class CampaignViewsTests
         Assert.StartsWith("a channel no longer registered", view.Channels[3], StringComparison.Ordinal);
         Assert.Contains(view.Notes, n => n.Contains("is muted, so it won’t get this campaign’s posts", StringComparison.Ordinal));
         Assert.Contains(view.Notes, n => n.Contains("I can’t post in **Northshire Partnership / Wellbeing** any more", StringComparison.Ordinal));
-        Assert.Equal([CampaignButtonKind.Edit, CampaignButtonKind.Pause, CampaignButtonKind.End, CampaignButtonKind.List], view.Buttons.Select(b => b.Kind));
+        Assert.Equal([CampaignButtonKind.Edit, CampaignButtonKind.Pause, CampaignButtonKind.End, CampaignButtonKind.Report, CampaignButtonKind.List], view.Buttons.Select(b => b.Kind));
         Assert.Equal("campaign pause spring-stories", view.Buttons[1].Command);
+        Assert.Equal("report spring-stories", view.Buttons[3].Command);
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class CampaignViewsTests
     {
         var view = CampaignViews.Card(Spring() with { State = CampaignState.Ended }, Utc(2027, 3, 1, 0, 0), [], Channels, CampaignText.EnGb);
 
-        Assert.Equal([CampaignButtonKind.List], view.Buttons.Select(b => b.Kind));
+        Assert.Equal([CampaignButtonKind.Report, CampaignButtonKind.List], view.Buttons.Select(b => b.Kind));
         Assert.Empty(view.NextSlots);
     }
 

@@ -1,21 +1,22 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Exports;
-using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.Dialogs.Admin;
+using InfoStoryBot.IntegrationTests.DevChat;
 using InfoStoryBot.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InfoStoryBot.IntegrationTests.Exports;
 
-/// <summary>Local Web Chat has no file consent: an export there is a signed, short-lived link the bot itself serves.</summary>
+/// <summary>
+/// Local Web Chat has no file consent: an export there (the Admin identity typing <c>export … json</c>) is a signed,
+/// short-lived link the bot itself serves.
+/// </summary>
 public sealed partial class ExportLinkTests : IAsyncLifetime
 {
-    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private BotHost _bot = null!;
 
@@ -27,28 +28,37 @@ public sealed partial class ExportLinkTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
-    /// <summary>A message from the DevChat admin, as DevChat addresses it (its own serviceUrl).</summary>
-    private static Activity FromDevChat() => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = "dc-1",
-        ChannelId = "msteams",
-        ServiceUrl = "https://devchat.invalid/",
-        From = new ChannelAccount { Id = "29:devchat-admin", Name = "Alex Admin", AadObjectId = "00000000-0000-4000-8000-00000000ad01" },
-        Recipient = new ChannelAccount { Id = "28:infostorybot-devchat" },
-        Conversation = new ConversationAccount { Id = "devchat-admin-1", ConversationType = ConversationTypes.Personal },
-    };
-
+    /// <summary>The Web Chat page's Admin identity types the real command; the bot answers with the link (Web Chat has no file consent).</summary>
     private async Task<Uri> AskAsync(ExportFormat format)
     {
-        var replies = await _bot.Services.GetRequiredService<IExportDelivery>().OfferAsync(FromDevChat(), ExportSamples.CampaignId, format, EnGb, CancellationToken.None);
-        var text = Assert.Single(replies).Text!;
-        Assert.Null(replies[0].Attachments);
-        return new Uri(Link().Match(text).Groups[1].Value);
+        using var http = _bot.CreateHttpClient();
+        var admin = await DirectLineClient.StartedAsync(http, "admin");
+        await admin.SayAsync($"export {ExportSamples.CampaignId} {format.ToString().ToLowerInvariant()}");
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var said = new List<string>();
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var activity in await admin.PollAsync())
+            {
+                Assert.False(activity.TryGetProperty("attachments", out var attachments) && attachments.GetArrayLength() > 0, "Web Chat gets a link, not a file consent card");
+                if (activity.TryGetProperty("text", out var text) && text.GetString() is { } line)
+                {
+                    said.Add(line);
+                    if (Link().Match(line) is { Success: true } match)
+                    {
+                        return new Uri(match.Groups[1].Value);
+                    }
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("No link came; the bot said: " + string.Join(" | ", said));
     }
 
     [Fact]
-    public async Task Offer_InWebChat_GivesALinkThatDownloadsTheExportAndIsAudited()
+    public async Task ExportCommand_InWebChat_GivesALinkThatDownloadsTheExportAndIsAudited()
     {
         var link = await AskAsync(ExportFormat.Json);
         using var http = _bot.CreateHttpClient();

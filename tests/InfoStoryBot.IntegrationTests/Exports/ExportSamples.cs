@@ -1,34 +1,10 @@
 using InfoStoryBot.Bot.Campaigns;
-using InfoStoryBot.Bot.Exports;
 using InfoStoryBot.Bot.Stories;
-using InfoStoryBot.Bot.Turns;
-using InfoStoryBot.Dialogs.Admin;
 using InfoStoryBot.Dialogs.Campaigns;
 using InfoStoryBot.Dialogs.Stories;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InfoStoryBot.IntegrationTests.Exports;
-
-/// <summary>
-/// Stand-in for the <c>export</c> admin command, which the admin gate will own: it asks for the real delivery, so a
-/// test goes message → consent card → invoke → upload → info card through the real pipeline.
-/// </summary>
-internal sealed class TestExportCommand(IExportDelivery delivery) : IChatCommand
-{
-    public const string Word = "test-export-csv";
-
-    public IReadOnlyList<string> Words => [Word];
-
-    public Audience Audience => Audience.CampaignTeam;
-
-    public Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
-    {
-        delivery.Offer(turn, arguments, ExportFormat.Csv);
-        return Task.CompletedTask;
-    }
-
-    public static void Register(IServiceCollection services) => services.AddScoped<IChatCommand, TestExportCommand>();
-}
 
 internal static class ExportSamples
 {

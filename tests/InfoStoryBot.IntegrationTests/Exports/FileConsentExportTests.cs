@@ -5,16 +5,18 @@ using System.Text.Json.Nodes;
 using CsvHelper;
 using InfoStoryBot.Bot.Admin;
 using InfoStoryBot.Bot.Protocol;
-using InfoStoryBot.Bot.Turns;
+using InfoStoryBot.Cards.Actions;
+using InfoStoryBot.Cards.Tests.Validation;
 using InfoStoryBot.IntegrationTests.Infrastructure;
 using InfoStoryBot.TeamsSimulator;
 
 namespace InfoStoryBot.IntegrationTests.Exports;
 
 /// <summary>
-/// An export delivered the Teams way, end to end through the simulator: the admin asks, gets a file consent card,
-/// presses Allow (a <c>fileConsent/invoke</c> with an upload session), the bot PUTs the file in chunks to the
-/// simulated OneDrive and sends the file info card; Decline sends nothing; nobody else can accept.
+/// An export delivered the Teams way, end to end through the simulator: the admin types <c>export spring-2026 csv</c> (or
+/// presses an export button), gets a file consent card, presses Allow (a <c>fileConsent/invoke</c> with an upload
+/// session), the bot PUTs the file in chunks to the simulated OneDrive and sends the file info card; Decline sends
+/// nothing; nobody else can ask or accept.
 /// </summary>
 public sealed class FileConsentExportTests : IAsyncLifetime
 {
@@ -24,7 +26,7 @@ public sealed class FileConsentExportTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _harness = await TeamsHarness.StartAsync(
-            TestExportCommand.Register,
+            null,
             new Dictionary<string, string?>
             {
                 ["Access:BootstrapAdmins:0"] = SimulatedUser.Priya.AadObjectId,
@@ -39,7 +41,7 @@ public sealed class FileConsentExportTests : IAsyncLifetime
     private async Task<Attachment> AskAsync(SimulatedUser? user = null)
     {
         var before = _harness.Sent().Count;
-        using var response = await _harness.PostAsync(_harness.Teams.Activities.PersonalMessage(TestExportCommand.Word + " " + ExportSamples.CampaignId, user));
+        using var response = await _harness.PostAsync(_harness.Teams.Activities.PersonalMessage("export " + ExportSamples.CampaignId + " csv", user));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var card = (await _harness.WaitForSentAsync(before + 1)).Skip(before).Single();
         return Assert.Single(card.Attachments ?? []);
@@ -146,6 +148,47 @@ public sealed class FileConsentExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_Alone_AsksWhichCampaignAndFormat_AndItsButtonOffersThatFile()
+    {
+        var priya = new ChatSession(_harness, SimulatedUser.Priya);
+
+        var answer = await priya.Say("export");
+
+        Assert.Contains("Export a storybook", answer, StringComparison.Ordinal);
+        Assert.Contains("Spring #infostory", answer, StringComparison.Ordinal);
+        AssertValidCards([priya.LastCard()]);
+        await priya.Press("JSON");
+        var consent = Assert.Single(Assert.Single(priya.LastMessages).Attachments ?? []);
+        Assert.Equal("application/vnd.microsoft.teams.card.file.consent", consent.ContentType);
+        Assert.Matches(@"^spring-2026-storybook-\d{4}-\d{2}-\d{2}\.json$", consent.Name);
+    }
+
+    [Fact]
+    public async Task Export_ByAnyoneNotOnTheCampaignTeam_TypedOrPressed_IsRefusedAndNothingIsOffered()
+    {
+        var tom = new ChatSession(_harness, SimulatedUser.Tom);
+        var command = "export " + ExportSamples.CampaignId + " csv";
+
+        Assert.Contains("one for the campaign team", await tom.Say(command), StringComparison.Ordinal);
+        Assert.Contains("one for the campaign team", await tom.Say("export"), StringComparison.Ordinal);
+        Assert.Contains("one for the campaign team", await tom.Click(ActionNames.AdminRun, (ActionKeys.Command, command)), StringComparison.Ordinal);
+        using var executed = await _harness.PostAsync(_harness.Teams.Activities.AdaptiveCardAction(
+            ActionNames.AdminRun, new JsonObject { ["action"] = ActionNames.AdminRun, [ActionKeys.Command] = command }, replyToId: "1700000000000", user: SimulatedUser.Tom));
+        Assert.Contains("one for the campaign team", await executed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await Task.Delay(300);
+        Assert.DoesNotContain(_harness.Sent(), a => a.Attachments?.Any(x => x.ContentType == "application/vnd.microsoft.teams.card.file.consent") == true);
+        Assert.False(Directory.Exists(Path.Combine(_harness.Bot.StoragePath, "exports")), "no export request may be stored");
+        Assert.DoesNotContain(await _harness.Service<IAuditLog>().ListRecentAsync(10, CancellationToken.None), e => e.Action == "storybook.export");
+    }
+
+    private static void AssertValidCards(IReadOnlyList<JsonElement> cards)
+    {
+        var reports = AdaptiveCardsParser.Validate([.. cards.Select(c => c.GetRawText())]);
+        Assert.All(reports, r => Assert.True(r.Errors.Count == 0 && r.Warnings.Count == 0, string.Join("; ", r.Errors.Concat(r.Warnings).Select(e => e.Event + " " + e.Message))));
+    }
+
+    [Fact]
     public async Task Invoke_NotAFileConsentShape_Answers400()
     {
         var activity = _harness.Teams.Activities.FileConsent("maybe", new JsonObject { ["exportId"] = "x" });
@@ -163,7 +206,7 @@ public sealed class FileConsentUploadAddressTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _harness = await TeamsHarness.StartAsync(TestExportCommand.Register, new Dictionary<string, string?> { ["Access:BootstrapAdmins:0"] = SimulatedUser.Priya.AadObjectId });
+        _harness = await TeamsHarness.StartAsync(null, new Dictionary<string, string?> { ["Access:BootstrapAdmins:0"] = SimulatedUser.Priya.AadObjectId });
         await ExportSamples.SeedAsync(_harness.Bot.Services, 3);
     }
 
@@ -172,7 +215,7 @@ public sealed class FileConsentUploadAddressTests : IAsyncLifetime
     [Fact]
     public async Task Allow_WithALoopbackHttpUploadUrlInTeamsMode_SendsNothingAndSaysWhy()
     {
-        using (var asked = await _harness.PostAsync(_harness.Teams.Activities.PersonalMessage(TestExportCommand.Word + " " + ExportSamples.CampaignId)))
+        using (var asked = await _harness.PostAsync(_harness.Teams.Activities.PersonalMessage("export " + ExportSamples.CampaignId + " csv")))
         {
             Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         }
