@@ -28,10 +28,13 @@ internal sealed class PartnershipHarness : IAsyncDisposable
 {
     public const string CampaignId = "spring-stories";
 
-    private PartnershipHarness(TeamsHarness harness, FakeTimeProvider? clock)
+    private readonly Dictionary<string, string?> _settings;
+
+    private PartnershipHarness(TeamsHarness harness, FakeTimeProvider? clock, Dictionary<string, string?> settings)
     {
         Harness = harness;
         Clock = clock;
+        _settings = settings;
     }
 
     public TeamsHarness Harness { get; }
@@ -70,12 +73,24 @@ internal sealed class PartnershipHarness : IAsyncDisposable
             services => { if (clock is not null) { services.AddSingleton<TimeProvider>(clock); } },
             config,
             new TeamsSimulatorOptions { TimeProvider = clock ?? TimeProvider.System, Teams = [SimulatedTeam.Partnership(members)] });
-        var partnership = new PartnershipHarness(harness, clock);
+        var partnership = new PartnershipHarness(harness, clock, config);
         await partnership.RegisterTeamAsync();
         return partnership;
     }
 
     public T Service<T>() where T : notnull => Harness.Bot.Services.GetRequiredService<T>();
+
+    /// <summary>A second instance of the app on the same storage, simulator and clock, as a scaled-out deployment runs.</summary>
+    public BotHost StartSecondInstance()
+    {
+        var config = new Dictionary<string, string?>(Teams.BotConfiguration) { ["Storage:LocalPath"] = Harness.Bot.StoragePath };
+        foreach (var (key, value) in _settings)
+        {
+            config[key] = value;
+        }
+
+        return BotHost.Start(config, "Development", services => { if (Clock is not null) { services.AddSingleton<TimeProvider>(Clock); } });
+    }
 
     public SimulatedUser Member(int n) => SimulatedUser.Create(n);
 
