@@ -30,6 +30,8 @@ public static class DevChatExtensions
         services.AddSingleton<DevChatCast>();
         services.AddSingleton<DevChatConversations>();
         services.AddSingleton<DevChatTranscript>();
+        services.AddSingleton<DevChatChannels>();
+        services.AddSingleton<DevChatPartnership>();
         services.AddSingleton<DevChatTurns>();
         services.AddSingleton<DevChatMarker>();
         DecorateConnectorClient(services);
@@ -56,7 +58,8 @@ public static class DevChatExtensions
                 CreateInner(sp, existing),
                 sp.GetRequiredService<DevChatConversations>(),
                 sp.GetRequiredService<DevChatTranscript>(),
-                sp.GetRequiredService<DevChatCast>()),
+                sp.GetRequiredService<DevChatCast>(),
+                sp.GetRequiredService<DevChatChannels>()),
             lifetime));
     }
 
@@ -95,7 +98,15 @@ public static class DevChatEndpoints
             Results.Json(new DevChatInfo(
                 storage.Description,
                 page.HasWebChatBundle,
-                [Describe(cast.Storyteller, "Storyteller"), Describe(cast.Admin, "Admin")]), ProtocolJson.Options));
+                [Describe(cast.Storyteller, "Storyteller"), Describe(cast.Admin, "Admin")],
+                Describe(cast.Team)), ProtocolJson.Options));
+
+        // The page asks once it has loaded: the local team is installed (through install capture) if it is not yet.
+        root.MapPost("/devchat/partnership", async (HttpContext context, DevChatPartnership partnership, DevChatCast cast, CancellationToken cancellationToken) =>
+        {
+            await partnership.InstallAsync(context.RequestServices, cancellationToken);
+            return Results.Json(Describe(cast.Team), ProtocolJson.Options);
+        });
         return app;
     }
 
@@ -126,7 +137,14 @@ public static class DevChatEndpoints
         return await next(context);
     }
 
-    internal sealed record DevChatInfo(string Storage, bool WebChatBundle, IReadOnlyList<DevChatPerson> People);
+    private static DevChatTeamInfo Describe(DevChatTeam team) =>
+        new(team.Id, team.Name, [.. team.Channels.Select(c => new DevChatChannelInfo(c.Id, c.Label))]);
+
+    internal sealed record DevChatInfo(string Storage, bool WebChatBundle, IReadOnlyList<DevChatPerson> People, DevChatTeamInfo Team);
+
+    internal sealed record DevChatTeamInfo(string Id, string Name, IReadOnlyList<DevChatChannelInfo> Channels);
+
+    internal sealed record DevChatChannelInfo(string Id, string Label);
 
     internal sealed record DevChatPerson(string Key, string Label, string Name, string UserId, string AadObjectId);
 }
