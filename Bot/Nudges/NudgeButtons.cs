@@ -49,7 +49,7 @@ internal static class NudgePresses
     /// Says something to the presser alone: where they clicked (an invoke's message), or, for a press that came as a
     /// message, in reply to them (in a channel with an @mention, so they see it is theirs).
     /// </summary>
-    public static void Answer(TurnContext turn, string markdown, string? mentionedMarkdown = null)
+    public static void Answer(TurnContext turn, string markdown)
     {
         if (turn.IsInvoke)
         {
@@ -57,7 +57,7 @@ internal static class NudgePresses
             return;
         }
 
-        if (turn.IsPersonal || mentionedMarkdown is null || turn.Activity.From is not { Id: { Length: > 0 } } person)
+        if (turn.IsPersonal || turn.Activity.From is not { Id: { Length: > 0 } } person)
         {
             turn.Reply(markdown);
             return;
@@ -65,7 +65,7 @@ internal static class NudgePresses
 
         var name = (person.Name ?? "").Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal);
         var mention = $"<at>{name}</at>";
-        turn.Send(turn.Activity.CreateReply(string.Format(turn.Culture, mentionedMarkdown, mention)) with
+        turn.Send(turn.Activity.CreateReply(mention + " " + markdown) with
         {
             TextFormat = "markdown",
             Entities = [new Entity { Type = "mention", Text = mention, Mentioned = new ChannelAccount { Id = person.Id, Name = person.Name } }],
@@ -123,7 +123,7 @@ public sealed partial class ShareYoursButton(
                 break;
 
             default:
-                NudgePresses.Answer(turn, NudgeNoticeText.Get("Share_Unreachable", turn.Culture), NudgeNoticeText.Get("Share_UnreachableMention", turn.Culture));
+                NudgePresses.Answer(turn, NudgeNoticeText.Get("Share_Unreachable", turn.Culture));
                 break;
         }
 

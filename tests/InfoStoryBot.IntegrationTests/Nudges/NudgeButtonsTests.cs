@@ -145,6 +145,27 @@ public sealed class NudgeButtonsTests
     }
 
     [Fact]
+    public async Task ShareYours_PressedAsASubmitMessageInTheChannel_AnswersThePresserByMentionInTheThread()
+    {
+        await using var teams = await PartnershipHarness.StartAsync();
+        var post = await teams.SendNowAsync(await teams.CampaignAsync(), NudgeKind.TwoMinuteShare);
+        var sam = teams.Member(1);
+        var press = teams.Teams.Activities.CardSubmit(CardPress.Value(post.Card, "Share yours"), replyToId: post.ActivityId, user: sam, channel: teams.Channel);
+        press["conversation"]!["id"] = post.ThreadId;
+
+        using var response = await teams.Harness.PostAsync(press);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(teams.Harness.Sent(), m => m.Conversation?.Id == post.ThreadId);
+        Assert.Contains("private message", reply.Text, StringComparison.Ordinal);
+        var mention = Assert.Single(reply.Entities ?? [], e => e.Type == "mention");
+        Assert.Equal(sam.Id, mention.Mentioned?.Id);
+        Assert.StartsWith(mention.Text!, reply.Text, StringComparison.Ordinal);
+        Assert.Single(teams.SentInChat(sam), m => CardAssert.Describe(m).Contains(FirstQuestion, StringComparison.Ordinal));
+        await AssertChannelStateNeverWrittenAsync(teams, post);
+    }
+
+    [Fact]
     public async Task ShareYours_OnAPostTheBotNeverSent_DoesNothingAndSaysWhy()
     {
         await using var teams = await PartnershipHarness.StartAsync();
