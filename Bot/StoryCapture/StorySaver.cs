@@ -17,7 +17,16 @@ public enum SaveOutcome
 /// Where a story is saved. A new story is created under the id the dialog was given when it started, so a
 /// turn that is run again (after a state race) finds it already there instead of storing it twice.
 /// </summary>
-public sealed partial class StorySaver(IStoryStore stories, CurrentCampaign campaigns, ILogger<StorySaver> log)
+/// <summary>
+/// Told once a new story is stored (e.g. Nudges: attribute it to the nudge it came from, keep a pledge). Must be
+/// idempotent: a turn re-run after a state race tells it again. Its failures are logged and never lose the story.
+/// </summary>
+public interface IStorySubmitted
+{
+    Task SubmittedAsync(Story story, CancellationToken cancellationToken);
+}
+
+public sealed partial class StorySaver(IStoryStore stories, CurrentCampaign campaigns, IEnumerable<IStorySubmitted> listeners, ILogger<StorySaver> log)
 {
     public async Task<SaveOutcome> SaveAsync(TurnContext turn, StoryDialogResult result, CancellationToken cancellationToken)
     {
@@ -47,8 +56,20 @@ public sealed partial class StorySaver(IStoryStore stories, CurrentCampaign camp
         }
         catch (ConcurrencyConflictException)
         {
-            // Already stored by an earlier run of this same turn.
+            // Already stored by an earlier run of this same turn; the listeners are told again (they count once).
             LogAlreadyStored(log, id);
+        }
+
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.SubmittedAsync(story, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogListenerFailed(log, e, listener.GetType().Name, id);
+            }
         }
 
         return SaveOutcome.Saved;
@@ -126,6 +147,9 @@ public sealed partial class StorySaver(IStoryStore stories, CurrentCampaign camp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Story {StoryId} was already stored by an earlier run of this turn")]
     private static partial void LogAlreadyStored(ILogger logger, string storyId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Listener} failed on story {StoryId}; the story is stored")]
+    private static partial void LogListenerFailed(ILogger logger, Exception exception, string listener, string storyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Story {StoryId} edited; back to moderation")]
     private static partial void LogEdited(ILogger logger, string storyId);
