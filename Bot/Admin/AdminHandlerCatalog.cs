@@ -9,12 +9,6 @@ namespace InfoStoryBot.Bot.Admin;
 /// </summary>
 internal sealed class AdminHandlerCatalog(IServiceScopeFactory scopes) : IHostedService
 {
-    /// <summary>
-    /// Commands whose handlers are registered by a feature not on this branch yet: the nudge commands come with the
-    /// nudge buttons (branch interact). They are still checked for duplicates.
-    /// </summary>
-    internal static readonly IReadOnlySet<Type> HandledOnAnotherBranch = new HashSet<Type> { typeof(NudgeList), typeof(NudgePreview), typeof(NudgeSendNow) };
-
     /// <summary>Every concrete <see cref="AdminCommand"/> record in Dialogs/Admin: what the grammar can give.</summary>
     public static IReadOnlyList<Type> CommandTypes { get; } =
         [.. typeof(AdminCommand).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(AdminCommand)) && !t.IsAbstract).OrderBy(t => t.Name, StringComparer.Ordinal)];
@@ -22,7 +16,7 @@ internal sealed class AdminHandlerCatalog(IServiceScopeFactory scopes) : IHosted
     public Task StartAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
-        Check(scope.ServiceProvider.GetServices<IAdminHandler>(), CommandTypes.Where(t => !HandledOnAnotherBranch.Contains(t)));
+        Check(scope.ServiceProvider.GetServices<IAdminHandler>(), CommandTypes);
         return Task.CompletedTask;
     }
 

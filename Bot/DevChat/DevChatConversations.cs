@@ -15,7 +15,8 @@ public sealed class DevChatConversations(DevChatOptions options, TimeProvider ti
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DevChatConversation> _byId = new(StringComparer.Ordinal);
 
-    public DevChatConversation Create(DevChatIdentity identity)
+    /// <param name="channel">For a person's view of a channel of the local team; null for their 1:1 chat.</param>
+    public DevChatConversation Create(DevChatIdentity identity, DevChatChannel? channel = null)
     {
         lock (_gate)
         {
@@ -31,7 +32,8 @@ public sealed class DevChatConversations(DevChatOptions options, TimeProvider ti
                 System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)),
                 identity,
                 time.GetUtcNow(),
-                options.MaxActivitiesPerConversation);
+                options.MaxActivitiesPerConversation,
+                channel);
             _byId[conversation.Id] = conversation;
             return conversation;
         }
@@ -74,15 +76,25 @@ public sealed class DevChatConversations(DevChatOptions options, TimeProvider ti
         }
     }
 
-    /// <summary>The most recently active live conversation of a user, for the bot's proactive 1:1 sends.</summary>
+    /// <summary>The most recently active live 1:1 conversation of a user, for the bot's proactive 1:1 sends.</summary>
     public DevChatConversation? FindLatestForUser(string userId)
     {
         lock (_gate)
         {
             var now = time.GetUtcNow();
             return _byId.Values
-                .Where(c => c.Identity.UserId == userId && !IsExpired(c, now))
+                .Where(c => c.Identity.UserId == userId && c.Channel is null && !IsExpired(c, now))
                 .MaxBy(c => c.LastActiveAt);
+        }
+    }
+
+    /// <summary>Every live view of a channel (one per person looking at it), for what is posted there.</summary>
+    public IReadOnlyList<DevChatConversation> ViewsOf(string channelId)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            return [.. _byId.Values.Where(c => c.Channel?.Id == channelId && !IsExpired(c, now))];
         }
     }
 
@@ -104,7 +116,7 @@ public sealed class DevChatConversations(DevChatOptions options, TimeProvider ti
 }
 
 /// <summary>One Direct Line conversation. The watermark is the sequence number of the last activity a client has seen.</summary>
-public sealed class DevChatConversation(string id, string token, DevChatIdentity identity, DateTimeOffset createdAt, int maxActivities)
+public sealed class DevChatConversation(string id, string token, DevChatIdentity identity, DateTimeOffset createdAt, int maxActivities, DevChatChannel? channel = null)
 {
     private readonly Lock _gate = new();
     private readonly LinkedList<TranscriptEntry> _entries = new();
@@ -118,6 +130,9 @@ public sealed class DevChatConversation(string id, string token, DevChatIdentity
     public string Token { get; } = token;
 
     public DevChatIdentity Identity { get; } = identity;
+
+    /// <summary>The channel this is a person's view of; null for a 1:1 chat.</summary>
+    public DevChatChannel? Channel { get; } = channel;
 
     public DateTimeOffset LastActiveAt => new(Interlocked.Read(ref _lastActiveTicks), TimeSpan.Zero);
 

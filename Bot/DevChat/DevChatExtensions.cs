@@ -31,6 +31,8 @@ public static class DevChatExtensions
         services.AddSingleton<DevChatCast>();
         services.AddSingleton<DevChatConversations>();
         services.AddSingleton<DevChatTranscript>();
+        services.AddSingleton<DevChatChannels>();
+        services.AddSingleton<DevChatPartnership>();
         services.AddSingleton<DevChatTurns>();
         services.AddSingleton<DevChatMarker>();
         DecorateConnectorClient(services);
@@ -67,7 +69,8 @@ public static class DevChatExtensions
                 CreateInner(sp, existing),
                 sp.GetRequiredService<DevChatConversations>(),
                 sp.GetRequiredService<DevChatTranscript>(),
-                sp.GetRequiredService<DevChatCast>()),
+                sp.GetRequiredService<DevChatCast>(),
+                sp.GetRequiredService<DevChatChannels>()),
             lifetime));
     }
 
@@ -109,7 +112,15 @@ public static class DevChatEndpoints
                 [
                     Describe(cast.Storyteller, "Storyteller", await access.IsAdminAsync(cast.Storyteller.AadObjectId, cancellationToken)),
                     Describe(cast.Admin, "Admin", await access.IsAdminAsync(cast.Admin.AadObjectId, cancellationToken)),
-                ]), ProtocolJson.Options));
+                ],
+                Describe(cast.Team)), ProtocolJson.Options));
+
+        // The page asks once it has loaded: the local team is installed (through install capture) if it is not yet.
+        root.MapPost("/devchat/partnership", async (HttpContext context, DevChatPartnership partnership, DevChatCast cast, CancellationToken cancellationToken) =>
+        {
+            await partnership.InstallAsync(context.RequestServices, cancellationToken);
+            return Results.Json(Describe(cast.Team), ProtocolJson.Options);
+        });
         return app;
     }
 
@@ -140,7 +151,14 @@ public static class DevChatEndpoints
         return await next(context);
     }
 
-    internal sealed record DevChatInfo(string Storage, bool WebChatBundle, IReadOnlyList<DevChatPerson> People);
+    private static DevChatTeamInfo Describe(DevChatTeam team) =>
+        new(team.Id, team.Name, [.. team.Channels.Select(c => new DevChatChannelInfo(c.Id, c.Label))]);
+
+    internal sealed record DevChatInfo(string Storage, bool WebChatBundle, IReadOnlyList<DevChatPerson> People, DevChatTeamInfo Team);
+
+    internal sealed record DevChatTeamInfo(string Id, string Name, IReadOnlyList<DevChatChannelInfo> Channels);
+
+    internal sealed record DevChatChannelInfo(string Id, string Label);
 
     /// <param name="IsAdmin">On the campaign team (in local mode the Admin identity always is).</param>
     internal sealed record DevChatPerson(string Key, string Label, string Name, string UserId, string AadObjectId, bool IsAdmin);

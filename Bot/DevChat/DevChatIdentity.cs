@@ -11,7 +11,17 @@ public sealed record DevChatIdentity(string Key, string UserId, string Name, str
     public ChannelAccount ToAccount() => new() { Id = UserId, Name = Name, AadObjectId = AadObjectId, Role = "user" };
 }
 
-/// <summary>The fixed cast of a DevChat session: the bot, and the two people one can act as.</summary>
+/// <summary>A channel of the local team. The General channel's id is the team's and Teams gives it no name.</summary>
+/// <param name="Label">What the page calls it.</param>
+public sealed record DevChatChannel(string Id, string? Name, string Label);
+
+/// <summary>The local team DevChat plays: its id, name and channels, as Teams' team endpoints would report them.</summary>
+public sealed record DevChatTeam(string Id, string Name, string AadGroupId, IReadOnlyList<DevChatChannel> Channels)
+{
+    public DevChatChannel? Find(string? channelId) => Channels.FirstOrDefault(c => c.Id == channelId);
+}
+
+/// <summary>The fixed cast of a DevChat session: the bot, the two people one can act as, and their partnership team.</summary>
 public sealed class DevChatCast(DevChatOptions options)
 {
     /// <summary>
@@ -33,6 +43,13 @@ public sealed class DevChatCast(DevChatOptions options)
     public DevChatIdentity Admin { get; } = new(DevChatIdentity.AdminKey, "29:devchat-admin", "Alex Admin", options.AdminObjectId);
 
     public string TenantId { get; } = options.TenantId;
+
+    /// <summary>The local partnership team: registered through install capture, as if the bot had been added to it in Teams.</summary>
+    public DevChatTeam Team { get; } = new(
+        "19:devchat0partnership0000000000000@thread.tacv2",
+        "Local partnership",
+        "00000000-0000-4000-8000-0000000de7a1",
+        [new DevChatChannel("19:devchat0partnership0000000000000@thread.tacv2", null, "General"), new DevChatChannel("19:devchat0stories00000000000000000@thread.tacv2", "Stories", "Stories")]);
 
     public DevChatIdentity? Find(string? key) => key switch
     {

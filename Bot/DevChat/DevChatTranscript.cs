@@ -18,6 +18,10 @@ public sealed class DevChatTranscript(DevChatCast cast, TimeProvider time)
         return id;
     }
 
+    /// <summary>Under an id given by the caller: a channel post has one id in every person's view of the channel.</summary>
+    public void AppendFromBot(DevChatConversation conversation, Activity activity, string id) =>
+        conversation.Append(id, ForClient(conversation, activity, id));
+
     public bool ReplaceFromBot(DevChatConversation conversation, string activityId, Activity activity) =>
         conversation.Replace(activityId, ForClient(conversation, activity, activityId));
 
@@ -25,14 +29,18 @@ public sealed class DevChatTranscript(DevChatCast cast, TimeProvider time)
     /// Echoes what the person sent, as Direct Line does: Web Chat marks a message as sent when it sees
     /// its own clientActivityID come back. The sender is the chosen identity, whatever the page claimed.
     /// </summary>
-    public void AppendFromUser(DevChatConversation conversation, string activityId, JsonObject posted)
+    /// <param name="sender">Who said it, when not the conversation's own person (another member, in a channel).</param>
+    public void AppendFromUser(DevChatConversation conversation, string activityId, JsonObject posted, DevChatIdentity? sender = null)
     {
         var echo = (JsonObject)posted.DeepClone();
         echo["id"] = activityId;
         echo["timestamp"] = time.GetUtcNow().ToString("O");
         echo["channelId"] = DevChatCast.ChannelId;
         echo["conversation"] = new JsonObject { ["id"] = conversation.Id };
-        echo["from"] = JsonSerializer.SerializeToNode(conversation.Identity.ToAccount(), ProtocolJson.Options);
+        // Another member's words sit on the left, as everyone else's do in a Teams channel; Web Chat puts "user" on the right.
+        echo["from"] = JsonSerializer.SerializeToNode(sender is null || sender == conversation.Identity
+            ? conversation.Identity.ToAccount()
+            : sender.ToAccount() with { Role = "bot" }, ProtocolJson.Options);
         conversation.Append(activityId, JsonSerializer.SerializeToElement(echo, ProtocolJson.Options));
     }
 

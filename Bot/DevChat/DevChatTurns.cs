@@ -7,11 +7,12 @@ using InfoStoryBot.Bot.Turns;
 namespace InfoStoryBot.Bot.DevChat;
 
 /// <summary>
-/// Turns what the page sends into the activity Teams would have sent for a personal chat, and runs it
-/// through the same <see cref="ITurnProcessor"/> as /api/messages. Replies come back through the
-/// Connector client, which <see cref="DevChatConnectorClient"/> routes into the transcript.
+/// Turns what the page sends into the activity Teams would have sent for a personal chat, or for a channel of the
+/// local team (a message that mentions the bot starts a thread; a button press comes from the post's thread), and
+/// runs it through the same <see cref="ITurnProcessor"/> as /api/messages. Replies come back through the Connector
+/// client, which <see cref="DevChatConnectorClient"/> routes into the transcript.
 /// </summary>
-public sealed class DevChatTurns(DevChatCast cast, DevChatTranscript transcript, TimeProvider time, ILogger<DevChatTurns> logger)
+public sealed class DevChatTurns(DevChatCast cast, DevChatTranscript transcript, DevChatChannels channels, TimeProvider time, ILogger<DevChatTurns> logger)
 {
     /// <summary>The identity a turn runs under: the same anonymous identity local mode gives /api/messages.</summary>
     public static ClaimsIdentity LocalIdentity() => new(authenticationType: "anonymous");
@@ -26,9 +27,40 @@ public sealed class DevChatTurns(DevChatCast cast, DevChatTranscript transcript,
         return RunAsync(services, conversation, activity, cancellationToken);
     }
 
+    /// <summary>
+    /// Teams tells the bot it was added to a team with installationUpdate (and conversationUpdate) in the team's General
+    /// channel; the same install capture then reads the team's channels from the Connector, here DevChat's local team.
+    /// </summary>
+    public async Task InstallTeamAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var team = cast.Team;
+        var general = team.Channels[0];
+        var now = time.GetUtcNow();
+        var install = ChannelBase(cast.Admin, ActivityTypes.InstallationUpdate, "devchat-install-" + now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), null, general, rootId: null) with
+        {
+            Action = "add",
+        };
+        if (services.GetService<ITurnProcessor>() is not { } processor)
+        {
+            logger.LogError("DevChat could not install its local team: no ITurnProcessor is registered");
+            return;
+        }
+
+        var result = await processor.ProcessAsync(install, LocalIdentity(), cancellationToken);
+        if (result.StatusCode != StatusCodes.Status200OK)
+        {
+            logger.LogWarning("DevChat's local team install answered {StatusCode}", result.StatusCode);
+        }
+    }
+
     /// <summary>Records what the person sent and runs the turn; answers the Direct Line activity id.</summary>
     public async Task<string> PostAsync(IServiceProvider services, DevChatConversation conversation, JsonObject posted, CancellationToken cancellationToken)
     {
+        if (conversation.Channel is { } channel)
+        {
+            return await PostInChannelAsync(services, conversation, channel, posted, cancellationToken);
+        }
+
         var id = conversation.NextActivityId();
         transcript.AppendFromUser(conversation, id, posted);
 
@@ -58,6 +90,81 @@ public sealed class DevChatTurns(DevChatCast cast, DevChatTranscript transcript,
 
         await RunAsync(services, conversation, activity, cancellationToken);
         return id;
+    }
+
+    /// <summary>
+    /// In a channel view: a typed message is a new thread that mentions the bot (Teams delivers no other channel
+    /// message to a bot) and everyone in the channel sees it; a button press comes from its post's thread and only the
+    /// presser sees what answers it.
+    /// </summary>
+    private async Task<string> PostInChannelAsync(IServiceProvider services, DevChatConversation view, DevChatChannel channel, JsonObject posted, CancellationToken cancellationToken)
+    {
+        var type = (string?)posted["type"];
+        var locale = posted["locale"] is JsonValue l && l.TryGetValue<string>(out var s) ? s : null;
+        if (type != ActivityTypes.Message)
+        {
+            return view.NextActivityId(); // typing and events: nothing a channel shows or a bot hears
+        }
+
+        var click = DevChatCardActions.ReadClick(posted["value"]);
+        if (click is not null)
+        {
+            var pressId = channels.EchoPress(view, posted);
+            var root = channels.RootOf(channel, click.ReplyToId) ?? click.ReplyToId ?? pressId;
+            var pressed = ChannelBase(view.Identity, ActivityTypes.Message, pressId, locale, channel, root);
+            if (click.IsExecute)
+            {
+                await RunInvokeAsync(services, view, pressed, click, cancellationToken);
+            }
+            else
+            {
+                await RunAsync(services, view, AsMessage(pressed, posted, click), cancellationToken);
+            }
+
+            return pressId;
+        }
+
+        var id = channels.PostFromMember(view, posted);
+        var text = posted["text"] is JsonValue t && t.TryGetValue<string>(out var said) ? said : "";
+        var mention = $"<at>{cast.Bot.Name}</at>";
+        var message = ChannelBase(view.Identity, ActivityTypes.Message, id, locale, channel, id) with
+        {
+            Text = $"{mention} {text}",
+            TextFormat = "plain",
+            Entities = [new Entity { Type = "mention", Text = mention, Mentioned = cast.Bot with { Role = null } }],
+        };
+        await RunAsync(services, view, message, cancellationToken);
+        return id;
+    }
+
+    private Activity ChannelBase(DevChatIdentity person, string type, string id, string? locale, DevChatChannel channel, string? rootId)
+    {
+        var now = time.GetUtcNow();
+        return new Activity
+        {
+            Type = type,
+            Id = id,
+            Timestamp = now,
+            LocalTimestamp = now,
+            ServiceUrl = DevChatCast.ServiceUrl,
+            ChannelId = DevChatCast.ChannelId,
+            From = person.ToAccount() with { Role = null },
+            Recipient = cast.Bot with { Role = null },
+            Conversation = new ConversationAccount
+            {
+                Id = rootId is null ? channel.Id : DevChatChannels.ThreadId(channel.Id, rootId),
+                ConversationType = ConversationTypes.Channel,
+                IsGroup = true,
+                TenantId = cast.TenantId,
+            },
+            ChannelData = new TeamsChannelData
+            {
+                Tenant = new TenantInfo { Id = cast.TenantId },
+                Team = new TeamInfo { Id = cast.Team.Id, Name = cast.Team.Name, AadGroupId = cast.Team.AadGroupId },
+                Channel = new ChannelInfo { Id = channel.Id, Name = channel.Name },
+            },
+            Locale = locale ?? "en-GB",
+        };
     }
 
     private static Activity AsMessage(Activity activity, JsonObject posted, DevChatCardActions.Click? click)

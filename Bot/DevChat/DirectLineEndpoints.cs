@@ -25,8 +25,11 @@ internal static class DirectLineEndpoints
     /// <summary>
     /// Issues a token bound to a new conversation for one of the two people. The page names the person
     /// with a DevChat-only <c>identity</c> field ("storyteller" or "admin"); any Direct Line fields are ignored.
+    /// DevChat-only too: <c>channel</c> (a channel id of the local team) gives that person's view of the channel, and
+    /// <c>resume: true</c> gives their live 1:1 conversation if there is one (the bot may have opened it, as Teams
+    /// opens a chat when a button in a channel starts a story).
     /// </summary>
-    private static async Task<IResult> GenerateTokenAsync(HttpRequest request, DevChatConversations conversations, DevChatCast cast, CancellationToken cancellationToken)
+    private static async Task<IResult> GenerateTokenAsync(HttpRequest request, DevChatConversations conversations, DevChatCast cast, DevChatChannels channels, CancellationToken cancellationToken)
     {
         var (body, error) = await ReadOptionalObjectAsync(request, cancellationToken);
         if (error is not null)
@@ -40,7 +43,16 @@ internal static class DirectLineEndpoints
             return Error(StatusCodes.Status400BadRequest, "BadArgument", $"Unknown identity '{key}'. Use \"{DevChatIdentity.StorytellerKey}\" or \"{DevChatIdentity.AdminKey}\".");
         }
 
-        var conversation = conversations.Create(identity);
+        var channelId = body?["channel"] is JsonValue c && c.TryGetValue<string>(out var id) ? id : null;
+        if (channelId is not null)
+        {
+            return cast.Team.Find(channelId) is { } channel
+                ? Results.Json(Describe(channels.Open(identity, channel), conversations), ProtocolJson.Options)
+                : Error(StatusCodes.Status400BadRequest, "BadArgument", $"Unknown channel '{channelId}'. The local team's channels are: {string.Join(", ", cast.Team.Channels.Select(ch => ch.Id))}.");
+        }
+
+        var resume = body?["resume"] is JsonValue r && r.TryGetValue<bool>(out var yes) && yes;
+        var conversation = (resume ? conversations.FindLatestForUser(identity.UserId) : null) ?? conversations.Create(identity);
         return Results.Json(Describe(conversation, conversations), ProtocolJson.Options);
     }
 

@@ -26,7 +26,6 @@ public static class ExperimentsExtensions
 
         // Nudges' seam for wording variants, in place of its default (the integration tests see the variants reach the channels).
         services.Replace(ServiceDescriptor.Singleton<INudgeVariantProvider, ExperimentVariants>());
-        services.AddScoped<IStorySubmitted, StoryAttribution>();
 
         services.AddAdminHandler<ExperimentNewHandler>();
         services.AddAdminHandler<ExperimentListHandler>();

@@ -28,6 +28,10 @@ public sealed record ChannelDelivery(
     public bool IsFinal => Status != DeliveryStatus.Sending && !(Status == DeliveryStatus.Failed && Retryable);
 }
 
+/// <summary>What <c>nudge preview</c> shows: the nudge as composed for <paramref name="Channel"/> (null when the campaign has no registered channel).</summary>
+/// <param name="PostsToday">Posts that channel already had on the campaign's local day; at <paramref name="DailyLimit"/> a send would skip it.</param>
+public sealed record NudgePreviewResult(ComposedNudge Nudge, NudgeChannel? Channel, int PostsToday, int DailyLimit);
+
 /// <summary>A fan-out's result, channel by channel, in the campaign's channel order.</summary>
 public sealed record FanOutReport(string CampaignId, DateTimeOffset SlotUtc, IReadOnlyList<ChannelDelivery> Channels)
 {
@@ -96,6 +100,30 @@ public sealed partial class NudgeFanOut(
         var slotUtc = new DateTimeOffset(now.UtcDateTime.Ticks - (now.UtcDateTime.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
         return RunAsync(campaign, slotUtc, CampaignCalendar.Today(campaign, now), campaign.TargetChannelIds, entry, actor, CancellationToken.None, cancellationToken);
     }
+
+    /// <summary>
+    /// What <c>nudge send-now</c> would post in the campaign's first registered channel now (<c>nudge preview</c>): the
+    /// same facts, the same day's history and the same composer, without claiming or sending anything. The buttons
+    /// carry a delivery id no ledger holds, so a press on the preview does nothing.
+    /// </summary>
+    public async Task<NudgePreviewResult> PreviewAsync(Campaign campaign, NudgeKind? entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        var now = time.GetUtcNow();
+        var slotUtc = new DateTimeOffset(now.UtcDateTime.Ticks - (now.UtcDateTime.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+        var localDate = CampaignCalendar.Today(campaign, now);
+        var directory = await channels.LoadAsync(cancellationToken);
+        var channel = campaign.TargetChannelIds.Select(id => directory.GetValueOrDefault(id)).FirstOrDefault(c => c is not null);
+        var today = await PostedTodayAsync(campaign, localDate, slotUtc, cancellationToken);
+        var day = channel is null ? null : today.GetValueOrDefault(channel.ChannelId);
+        var facts = await composer.CampaignFactsAsync(campaign, localDate, now, cancellationToken);
+        var channelId = channel?.ChannelId ?? (campaign.TargetChannelIds.Count > 0 ? campaign.TargetChannelIds[0] : "preview");
+        var composed = await composer.ComposeAsync(facts, channelId, PreviewDeliveryId, entry, day?.Entries ?? [], cancellationToken);
+        return new NudgePreviewResult(composed, channel, day?.Posts ?? 0, options.Value.MaxPostsPerChannelPerDay);
+    }
+
+    /// <summary>The delivery id on a preview's buttons: never in the ledger, so a press is answered as an unknown post.</summary>
+    public const string PreviewDeliveryId = "preview";
 
     /// <summary>Records a slot that is past its grace window as missed in every channel that has no record for it.</summary>
     public async Task<FanOutReport> RecordMissedAsync(Campaign campaign, CampaignSlot slot, CancellationToken cancellationToken)

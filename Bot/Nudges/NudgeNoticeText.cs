@@ -4,7 +4,7 @@ using InfoStoryBot.Bot.Resources;
 
 namespace InfoStoryBot.Bot.Nudges;
 
-/// <summary>The wording of what Nudges tells admins outside a turn, from NudgeNotices.resx (en-GB).</summary>
+/// <summary>The wording of what Nudges says (to admins outside a turn, and to people pressing its buttons), from NudgeNotices.resx (en-GB).</summary>
 internal static class NudgeNoticeText
 {
     private static readonly ResourceManager Resources = new("InfoStoryBot.Bot.Nudges.NudgeNotices", typeof(NudgeNoticeText).Assembly);

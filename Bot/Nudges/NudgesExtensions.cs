@@ -1,3 +1,6 @@
+using InfoStoryBot.Bot.Admin;
+using InfoStoryBot.Bot.StoryCapture;
+using InfoStoryBot.Bot.Turns;
 
 namespace InfoStoryBot.Bot.Nudges;
 
@@ -6,8 +9,11 @@ public static class NudgesExtensions
     /// <summary>
     /// Nudges/: <see cref="NudgeOptions"/> (section Nudges, validated at start-up: grace window, non-working dates,
     /// daily limit, norm threshold, tick), the scheduler (a hosted service), the fan-out to channels, the composer,
-    /// the delivery ledger, the story-of-the-day history and the channel-gone notices to admins. Needs AddProactive,
-    /// AddTeams, AddAdmin, AddStories and AddCampaigns.
+    /// the delivery ledger, the story-of-the-day history and the channel-gone notices to admins; the nudge buttons
+    /// (Share yours, Read it, the pledge and its reminder time), pledges and their reminders (<see cref="PledgeOptions"/>,
+    /// section Pledges, and a hosted service), what a submitted story means for nudges (attribution, pledges kept), and
+    /// the admin commands nudge list, preview and send-now. Needs AddProactive, AddTeams, AddAdmin, AddStories,
+    /// AddStoryCapture, AddCampaigns and AddExperiments.
     /// </summary>
     public static IHostApplicationBuilder AddNudges(this IHostApplicationBuilder builder)
     {
@@ -28,6 +34,26 @@ public static class NudgesExtensions
         services.AddScoped<NudgeSchedulerTick>();
         services.AddSingleton<NudgeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<NudgeScheduler>());
+
+        services.AddScoped<ICardAction, ShareYoursButton>();
+        services.AddScoped<ICardAction, ReadItButton>();
+        services.AddScoped<ICardAction, PledgeButton>();
+        services.AddScoped<ICardAction, PledgeTimeButton>();
+
+        services.AddOptions<PledgeOptions>()
+            .Bind(builder.Configuration.GetSection(PledgeOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IPledgeStore, PledgeStore>();
+        services.AddScoped<IStorySubmitted, NudgeStoryOutcomes>();
+        services.AddScoped<PledgeReminderTick>();
+        services.AddSingleton<PledgeReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<PledgeReminders>());
+
+        services.AddScoped<NudgeCampaigns>();
+        services.AddAdminHandler<NudgeListHandler>();
+        services.AddAdminHandler<NudgePreviewHandler>();
+        services.AddAdminHandler<NudgeSendNowHandler>();
         return builder;
     }
 }

@@ -14,18 +14,18 @@ public enum SaveOutcome
 }
 
 /// <summary>
-/// Told once a new story is stored (e.g. Experiments: attribute it to the nudge it came from). Must be idempotent:
-/// a turn run again after a state race tells it again. Its failures are logged and never lose the story.
+/// Where a story is saved. A new story is created under the id the dialog was given when it started, so a
+/// turn that is run again (after a state race) finds it already there instead of storing it twice.
+/// </summary>
+/// <summary>
+/// Told once a new story is stored (e.g. Nudges: attribute it to the nudge it came from, keep a pledge). Must be
+/// idempotent: a turn re-run after a state race tells it again. Its failures are logged and never lose the story.
 /// </summary>
 public interface IStorySubmitted
 {
     Task SubmittedAsync(Story story, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// Where a story is saved. A new story is created under the id the dialog was given when it started, so a
-/// turn that is run again (after a state race) finds it already there instead of storing it twice.
-/// </summary>
 public sealed partial class StorySaver(IStoryStore stories, CurrentCampaign campaigns, IEnumerable<IStorySubmitted> listeners, ILogger<StorySaver> log)
 {
     public async Task<SaveOutcome> SaveAsync(TurnContext turn, StoryDialogResult result, CancellationToken cancellationToken)

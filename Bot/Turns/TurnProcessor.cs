@@ -66,12 +66,16 @@ public sealed partial class TurnProcessor(
         using var held = await conversationLocks.AcquireAsync(LockKey(channelId, conversationId), cancellationToken);
 
         var retries = options.Value.StateConflictRetries;
+        var text = MentionText.Clean(activity);
+        var latestFirst = handlers.IsForCampaignTeam(activity, text);
         for (var attempt = 0; ; attempt++)
         {
             Versioned<ConversationState>? stored;
             try
             {
-                stored = await states.GetAsync(channelId, conversationId, cancellationToken);
+                stored = latestFirst && attempt == 0
+                    ? await states.GetLatestAsync(channelId, conversationId, cancellationToken)
+                    : await states.GetAsync(channelId, conversationId, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -106,7 +110,7 @@ public sealed partial class TurnProcessor(
                     : TurnResult.Ok;
             }
 
-            var turn = new TurnContext(activity, identity, state, MentionText.Clean(activity), time.GetUtcNow());
+            var turn = new TurnContext(activity, identity, state, text, time.GetUtcNow());
             var result = await RouteSafelyAsync(turn, cancellationToken);
 
             var saved = turn.State with

@@ -101,3 +101,69 @@ public static class NudgeDecisionCard
         });
     }
 }
+
+/// <summary><c>nudge send-now</c>: sent, skipped (muted, gone, daily limit), failed or unknown, channel by channel.</summary>
+public static class NudgeSendReportCard
+{
+    public const int MaxChannels = 40;
+    private const int ChannelLimit = 200;
+    private const int WhyLimit = 300;
+
+    public static AdaptiveCard Build(NudgeSendReportView view, CultureInfo culture)
+    {
+        var t = new CardText(culture);
+        var summary = t.Format("NudgeSend_Summary",
+            view.Count(NudgeSendOutcome.Sent), view.Count(NudgeSendOutcome.Skipped), view.Count(NudgeSendOutcome.Failed) + view.Count(NudgeSendOutcome.Gone),
+            view.Count(NudgeSendOutcome.Unknown) + view.Count(NudgeSendOutcome.Sending));
+        return CardFit.Build(budget =>
+        {
+            var body = new List<CardElement>
+            {
+                Heading(t["NudgeSend_Heading"]),
+                NudgeLayout.Campaign(view.CampaignName, budget),
+                Para(view.Channels.Count == 0 ? t["NudgeSend_NoChannels"] : summary),
+            };
+
+            foreach (var line in view.Channels.Take(MaxChannels))
+            {
+                var status = t["NudgeSend_" + line.Outcome];
+                if (line.Entry is { Length: > 0 })
+                {
+                    status += " · " + line.Entry;
+                }
+
+                if (line.Earlier)
+                {
+                    status += " · " + t["NudgeSend_Earlier"];
+                }
+
+                var items = new List<CardElement>
+                {
+                    new RichTextBlock([UntrustedText.Run(line.Channel, budget.Chars(ChannelLimit)) with { Weight = TextWeight.Bolder }]),
+                    new RichTextBlock([UntrustedText.Run(status, budget.Chars(ChannelLimit)) with { Color = Colour(line.Outcome), Size = TextSize.Small, Weight = TextWeight.Bolder }]) { Spacing = Spacing.None },
+                };
+                if (!string.IsNullOrWhiteSpace(line.Why) && line.Outcome != NudgeSendOutcome.Sent)
+                {
+                    items.Add(new RichTextBlock([UntrustedText.Run(line.Why, budget.Chars(WhyLimit)) with { IsSubtle = true, Size = TextSize.Small }]) { Spacing = Spacing.None });
+                }
+
+                body.Add(new Container(items) { Separator = true, Spacing = Spacing.Medium });
+            }
+
+            if (view.Channels.Count > MaxChannels)
+            {
+                body.Add(Subtle(t.Format("NudgeSend_More", view.Channels.Count - MaxChannels)));
+            }
+
+            return new AdaptiveCard { Body = body, MsTeams = FullWidth, FallbackText = summary };
+        });
+    }
+
+    private static TextColor Colour(NudgeSendOutcome outcome) => outcome switch
+    {
+        NudgeSendOutcome.Sent => TextColor.Good,
+        NudgeSendOutcome.Skipped or NudgeSendOutcome.Sending => TextColor.Default,
+        NudgeSendOutcome.Unknown => TextColor.Warning,
+        _ => TextColor.Attention,
+    };
+}

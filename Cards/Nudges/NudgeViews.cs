@@ -108,3 +108,34 @@ public sealed record NudgeListView(string CampaignName, IReadOnlyList<NudgeListI
 public sealed record NudgeDecisionView(string CampaignName, string EntryId, string EntryName, string Why, IReadOnlyList<NudgeFactLine> FactsUsed, string? Variant);
 
 public sealed record NudgeFactLine(string Label, string Value);
+
+/// <summary>How one channel fared in <c>nudge send-now</c>.</summary>
+public enum NudgeSendOutcome
+{
+    Sent,
+    Skipped,
+    Failed,
+
+    /// <summary>It answered 403/404 now: marked gone, admins told.</summary>
+    Gone,
+
+    /// <summary>It may or may not have been posted; it is never sent again.</summary>
+    Unknown,
+
+    /// <summary>Another instance has it in hand.</summary>
+    Sending,
+
+    Missed,
+}
+
+/// <param name="Channel">"Team / Channel".</param>
+/// <param name="Entry">The catalogue entry posted (or that would have been).</param>
+/// <param name="Why">The ledger's reason, e.g. "The channel is muted.".</param>
+/// <param name="Earlier">Nothing was sent now: the channel already had a record for this minute.</param>
+public sealed record NudgeSendLine(string Channel, NudgeSendOutcome Outcome, string? Entry, string? Why, bool Earlier);
+
+/// <summary><c>nudge send-now</c>: what happened in each channel of the campaign.</summary>
+public sealed record NudgeSendReportView(string CampaignName, IReadOnlyList<NudgeSendLine> Channels)
+{
+    public int Count(NudgeSendOutcome outcome) => Channels.Count(c => c.Outcome == outcome);
+}

@@ -38,6 +38,7 @@ public static class AdminCommandText
         Audit c => $"audit {Number(c.Count)}",
         Help { Topic: null } => "admin help",
         Help c => $"help {c.Topic}",
+        NudgeList { Campaign: { } campaign } => $"nudge list {Campaign(campaign)}",
         NudgeList => "nudge list",
         NudgePreview c => $"nudge preview {Campaign(c.Campaign)}" + (c.Entry is { } entry ? " " + entry : ""),
         NudgeSendNow c => $"nudge send-now {Campaign(c.Campaign)}" + (c.Entry is { } entry ? " " + entry : ""),

@@ -240,7 +240,8 @@ public sealed record Help(string? Topic) : AdminCommand
     public override string CommandName => AdminCommandNames.Help;
 }
 
-public sealed record NudgeList : AdminCommand
+/// <summary><paramref name="Campaign"/> is null when none was named: the running campaign's entries are shown, or the admin is asked.</summary>
+public sealed record NudgeList(CampaignRef? Campaign = null) : AdminCommand
 {
     public override string CommandName => AdminCommandNames.NudgeList;
 }

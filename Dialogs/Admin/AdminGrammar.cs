@@ -230,8 +230,10 @@ internal sealed partial class AdminParser(string input, CultureInfo culture, Dat
         {
             case null:
                 return (AdminParse?)_failure ?? AdminParse.NotAdmin.Instance;
+            case "list" when _cursor.AtEnd:
+                return Parsed(new NudgeList());
             case "list":
-                return NoArguments(new NudgeList());
+                return WithCampaignRest(AdminCommandNames.NudgeList, c => new NudgeList(c));
             case "send" when _cursor.Peek() is not { } now || !now.Is("now"):
                 _command = AdminCommandNames.NudgeSendNow;
                 return Fail("AdminUsage_DidYouMean", "send", "nudge", "send-now");

@@ -46,6 +46,25 @@ public static class StoryDialog
         : state.TryGetProperty("instance", out var instance) && instance.ValueKind == JsonValueKind.String ? instance.GetString() ?? ""
         : "";
 
+    /// <summary>
+    /// The nudge a running story dialog came from (its delivery and variant), or null when the state is not a story
+    /// dialog's or it was not started from a nudge: Bot asks so that a second press on one post starts nothing twice.
+    /// </summary>
+    public static StorySource? SourceOf(JsonElement state)
+    {
+        if (!OwnsState(state)
+            || !state.TryGetProperty("draft", out var draft) || draft.ValueKind != JsonValueKind.Object
+            || !draft.TryGetProperty("source", out var source) || source.ValueKind != JsonValueKind.Object
+            || !source.TryGetProperty("deliveryId", out var delivery) || delivery.ValueKind != JsonValueKind.String
+            || delivery.GetString() is not { Length: > 0 } deliveryId)
+        {
+            return null;
+        }
+
+        var variant = source.TryGetProperty("variant", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return new StorySource(deliveryId, variant);
+    }
+
     /// <summary>Whether stored dialog state belongs to this dialog.</summary>
     public static bool OwnsState(JsonElement state) =>
         state.ValueKind == JsonValueKind.Object

@@ -1,12 +1,15 @@
-// DevChat: hosts Web Chat against the app's local Direct Line endpoints. Each person (storyteller,
-// admin) has a conversation of their own; switching reconnects Web Chat to that person's conversation.
+// DevChat: hosts Web Chat against the app's local Direct Line endpoints. Each person (storyteller, admin) has a
+// 1:1 conversation of their own, and a view of each channel of the local partnership team (what the bot posts
+// there, as Teams shows a channel). Switching person or place reconnects Web Chat to that conversation.
 (function () {
   'use strict';
 
   const domain = window.location.origin + '/v3/directline';
-  const conversations = {}; // identity -> { token, conversationId }
+  const conversations = {}; // "identity|place" -> { token, conversationId, started }
   let people = {};
+  let team = null;
   let current = 'storyteller';
+  let place = 'chat';
   let directLine = null;
 
   function setStatus(id, text) {
@@ -20,39 +23,83 @@
       const info = await response.json();
       setStatus('storage', info.storage);
       for (const person of info.people) people[person.key] = person;
+      team = info.team;
     } catch (error) {
       setStatus('storage', 'unknown (' + error.message + ')');
     }
   }
 
-  async function newConversation(identity) {
+  // As if the bot had been added to the team in Teams: the bot's install capture registers it and its channels.
+  async function installTeam() {
+    try {
+      const response = await fetch('/devchat/partnership', { method: 'POST' });
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      team = await response.json();
+    } catch (error) {
+      team = null;
+      setStatus('who', 'The local partnership team could not be set up (' + error.message + ').');
+    }
+    if (!team) return;
+    const places = document.getElementById('places');
+    const restart = document.getElementById('restart');
+    for (const channel of team.channels) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'place';
+      button.dataset.place = channel.id;
+      button.setAttribute('aria-pressed', 'false');
+      button.title = 'The ' + channel.label + ' channel of ' + team.name + ', as a member sees it';
+      button.textContent = '#' + channel.label;
+      button.addEventListener('click', () => show(current, channel.id, false));
+      places.insertBefore(button, restart);
+    }
+  }
+
+  async function newConversation(identity, where, resume) {
+    const body = { identity: identity };
+    if (where !== 'chat') body.channel = where;
+    else if (resume) body.resume = true;
     const response = await fetch(domain + '/tokens/generate', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ identity: identity })
+      body: JSON.stringify(body)
     });
     if (!response.ok) throw new Error('Could not start a conversation: HTTP ' + response.status);
-    const body = await response.json();
-    conversations[identity] = { token: body.token, conversationId: body.conversationId, started: false };
-    return conversations[identity];
+    const result = await response.json();
+    const key = identity + '|' + where;
+    // A conversation the bot opened itself has been started already: resume it from its history.
+    const known = Object.values(conversations).some(c => c.conversationId === result.conversationId);
+    conversations[key] = { token: result.token, conversationId: result.conversationId, started: known };
+    return conversations[key];
   }
 
-  async function show(identity, restart) {
+  function placeLabel(where) {
+    if (where === 'chat' || !team) return '1:1 chat';
+    const channel = team.channels.find(c => c.id === where);
+    return '#' + (channel ? channel.label : where) + ' in ' + team.name;
+  }
+
+  async function show(identity, where, restart) {
     current = identity;
+    place = where;
     for (const button of document.querySelectorAll('.person')) {
       button.setAttribute('aria-pressed', String(button.dataset.identity === identity));
+    }
+    for (const button of document.querySelectorAll('.place')) {
+      button.setAttribute('aria-pressed', String(button.dataset.place === where));
     }
     const person = people[identity] || { name: identity, label: identity, userId: 'devchat-' + identity };
     // In local mode the Admin identity is on the campaign team by itself; its object id is shown for the README's
     // one-line alternative (Access__BootstrapAdmins__0=<id>).
     setStatus('who', 'talking as ' + person.name + ' (' + person.label.toLowerCase() +
       (person.isAdmin ? ', on the campaign team here: type "admin" for the admin panel' : '') +
-      (identity === 'admin' && person.aadObjectId ? ', object id ' + person.aadObjectId : '') + ')');
+      (identity === 'admin' && person.aadObjectId ? ', object id ' + person.aadObjectId : '') + ') in ' + placeLabel(where));
 
-    let conversation = conversations[identity];
+    let conversation = conversations[identity + '|' + where];
     if (!conversation || restart) {
       try {
-        conversation = await newConversation(identity);
+        // The first look at a person's chat picks up one the bot may have opened for them (Share yours in a channel).
+        conversation = await newConversation(identity, where, !restart);
       } catch (error) {
         setStatus('who', error.message + ' Is the app still running?');
         return;
@@ -78,7 +125,11 @@
       userID: person.userId,
       username: person.name,
       locale: 'en-GB',
-      overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Type a message, e.g. "share a story" or "help"' },
+      overrideLocalizedStrings: {
+        TEXT_INPUT_PLACEHOLDER: where === 'chat'
+          ? 'Type a message, e.g. "share a story" or "help"'
+          : 'Post in the channel (it mentions the bot), e.g. "share a story"'
+      },
       styleOptions: {
         accent: '#464775',
         botAvatarInitials: 'IS',
@@ -97,9 +148,11 @@
   window.devChatStart = async function () {
     await loadInfo();
     for (const button of document.querySelectorAll('.person')) {
-      button.addEventListener('click', () => show(button.dataset.identity, false));
+      button.addEventListener('click', () => show(button.dataset.identity, place, false));
     }
-    document.getElementById('restart').addEventListener('click', () => show(current, true));
-    await show('storyteller', false);
+    document.querySelector('.place[data-place="chat"]').addEventListener('click', () => show(current, 'chat', false));
+    document.getElementById('restart').addEventListener('click', () => show(current, 'chat', true));
+    await installTeam();
+    await show('storyteller', 'chat', false);
   };
 })();

@@ -82,6 +82,9 @@ internal static class NudgeCardSamples
                 yield return ($"read-it-{kind}/{variant}", NudgeStoryCard.Build(new NudgeStoryView(CardSamples.Story(text, kind), "#infostory " + text), Delivery, CardSamples.EnGb));
             }
 
+            var lines = Enum.GetValues<NudgeSendOutcome>().SelectMany(o => Enumerable.Range(0, 7).Select(i => new NudgeSendLine("Team " + text + " / Channel " + i, o, i % 2 == 0 ? "weekly-norm" : null, "Because " + text, i == 3))).ToList();
+            yield return ($"send-report/{variant}", NudgeSendReportCard.Build(new NudgeSendReportView("#infostory " + text, lines), CardSamples.EnGb));
+            yield return ($"send-report-empty/{variant}", NudgeSendReportCard.Build(new NudgeSendReportView("#infostory " + text, []), CardSamples.EnGb));
             var items = Enumerable.Range(0, 9).Select(i => new NudgeListItem("entry-" + i, "Entry " + text, "Social, Timely", i % 2 == 0, "Because " + text, i == 3)).ToList();
             yield return ($"nudge-list/{variant}", NudgeListCard.Build(new NudgeListView("#infostory " + text, items), CardSamples.EnGb));
             yield return ($"nudge-decision/{variant}", NudgeDecisionCard.Build(new NudgeDecisionView("#infostory " + text, "weekly-norm", "Weekly norm", "Day 4 of 30: " + text,

@@ -213,4 +213,27 @@ public sealed class NudgeCardsTests
         Assert.DoesNotContain("Secret", json, StringComparison.Ordinal);
         Assert.Contains("Told by a colleague", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SendReport_CountsEachOutcomeAndNamesEveryChannelWithItsReason()
+    {
+        var view = new NudgeSendReportView("#infostory", [
+            new("Partners / Stories", NudgeSendOutcome.Sent, "weekly-norm", null, false),
+            new("Partners / General", NudgeSendOutcome.Skipped, null, "The channel is muted.", false),
+            new("Police / Sharing", NudgeSendOutcome.Gone, "weekly-norm", "Teams answered 403 BotNotInConversationRoster.", false),
+            new("Health / Stories", NudgeSendOutcome.Unknown, "weekly-norm", "Teams answered 504. It may have been posted.", true),
+        ]);
+
+        var json = CardJson.Serialize(NudgeSendReportCard.Build(view, CardSamples.EnGb));
+
+        Assert.Contains("1 sent, 1 skipped, 1 failed, 1 unknown.", json, StringComparison.Ordinal);
+        foreach (var line in view.Channels)
+        {
+            Assert.Contains(line.Channel, json, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("The channel is muted.", json, StringComparison.Ordinal);
+        Assert.Contains("already done this minute", json, StringComparison.Ordinal);
+        Assert.Empty(Buttons(NudgeSendReportCard.Build(view, CardSamples.EnGb)));
+    }
 }

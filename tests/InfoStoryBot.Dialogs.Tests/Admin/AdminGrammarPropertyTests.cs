@@ -125,6 +125,7 @@ public sealed class AdminGrammarPropertyTests
         Gen.Choose(1, Audit.MaxCount).Select(n => (AdminCommand)new Audit(n)),
         Gen.Elements([null, .. AdminCatalogue.Names, "campaign", "stories", "nudge", "experiment", "campaign channels"]).Select(t => (AdminCommand)new Help(t)),
         Gen.Constant<AdminCommand>(new NudgeList()),
+        Campaign.Select(c => (AdminCommand)new NudgeList(c)),
         Campaign.SelectMany(c => MaybeText(Entry).Select(e => (AdminCommand)new NudgePreview(c, e))),
         Campaign.SelectMany(c => MaybeText(Entry).Select(e => (AdminCommand)new NudgeSendNow(c, e))),
         from c in Campaign

@@ -359,6 +359,9 @@ public sealed class AdminGrammarTests
     {
         Assert.IsType<NudgeList>(Command("nudge list"));
         Assert.IsType<NudgeList>(Command("nudges"));
+        Assert.Equal(new NudgeList(), Command("nudge list"));
+        Assert.Equal(new NudgeList(Spring), Command("nudge list spring-stories"));
+        Assert.Equal(new NudgeList(CampaignRef.ByName("Spring stories")), Command("nudge list “Spring stories”"));
         Assert.Equal(new NudgePreview(Spring, null), Command("nudge preview spring-stories"));
         Assert.Equal(new NudgePreview(Spring, "weekly-norm"), Command("nudge preview spring-stories weekly-norm"));
         Assert.Equal(new NudgePreview(CampaignRef.ByName("Spring stories"), "pledge"), Command("nudge preview “Spring stories” PLEDGE"));

@@ -474,6 +474,19 @@ public sealed class StoryDialogTests
     }
 
     [Fact]
+    public void SourceOf_AStoryStartedFromANudge_IsItsDeliveryAndVariantUntilItEnds()
+    {
+        var submit = new CardSubmit(ActionNames.NudgeShare, new Dictionary<string, string> { ["deliveryId"] = "d-42", ["variant"] = "B" });
+        var started = StoryDialog.Start(StoryDialog.StartFrom(submit, "Sam Jones"), new DialogTurn { Now = DateTimeOffset.UnixEpoch, Culture = StoryTranscript.EnGb, NewId = "0000000000aa-00000001" });
+        var plain = StoryDialog.Start(new StoryDialogStart(), new DialogTurn { Now = DateTimeOffset.UnixEpoch, Culture = StoryTranscript.EnGb, NewId = "0000000000aa-00000002" });
+
+        Assert.Equal(new StorySource("d-42", "B"), StoryDialog.SourceOf(started.State!.Value));
+        Assert.Null(StoryDialog.SourceOf(plain.State!.Value));
+        Assert.Null(StoryDialog.SourceOf(System.Text.Json.JsonDocument.Parse("""{"dialog":"other","draft":{"source":{"deliveryId":"d-42"}}}""").RootElement));
+        Assert.Null(StoryDialog.SourceOf(System.Text.Json.JsonDocument.Parse("[]").RootElement));
+    }
+
+    [Fact]
     public void EditExistingStory_StartsAtThePreviewAndKeepsItsId()
     {
         var existing = new StoryContent

@@ -116,6 +116,76 @@ public sealed class DevChatConnectorClientTests
     }
 
     [Fact]
+    public async Task CreateConversation_WithAPersonWhoHasNoChatOpen_OpensOneThePageCanResume()
+    {
+        var client = Create(new MissingConnectorClient(), out var conversations);
+        var cast = new DevChatCast(_options);
+
+        var result = await client.CreateConversationAsync(DevChatCast.ServiceUrl, new ConversationParameters { Members = [new ChannelAccount { Id = cast.Storyteller.UserId }] }, CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        var opened = conversations.FindLatestForUser(cast.Storyteller.UserId);
+        Assert.Equal(opened!.Id, result.Value!.Id);
+        Assert.False(opened.TryMarkStarted()); // no install welcome: the bot's own message comes first
+    }
+
+    [Fact]
+    public async Task NewThreadInALocalChannel_ReachesEveryMembersViewOnceUnderOneIdAndRepliesFollowIt()
+    {
+        var client = Create(new MissingConnectorClient(), out var conversations, out var channels);
+        var cast = new DevChatCast(_options);
+        var stories = cast.Team.Channels[1];
+        var samsView = channels.Open(cast.Storyteller, stories);
+
+        var created = await client.CreateConversationAsync(DevChatCast.ServiceUrl, new ConversationParameters
+        {
+            IsGroup = true,
+            ChannelData = new TeamsChannelData { Channel = new ChannelInfo { Id = stories.Id } },
+            Activity = new Activity { Type = "message", Text = "Story of the day" },
+        }, CancellationToken.None);
+        var alexsView = channels.Open(cast.Admin, stories); // joins later: sees the history
+        var reply = await client.SendToConversationAsync(DevChatCast.ServiceUrl, created.Value!.Id!, new Activity { Type = "message", Text = "In the thread" }, CancellationToken.None);
+        var elsewhere = await client.CreateConversationAsync(DevChatCast.ServiceUrl, new ConversationParameters
+        {
+            IsGroup = true,
+            ChannelData = new TeamsChannelData { Channel = new ChannelInfo { Id = "19:unknown@thread.tacv2" } },
+            Activity = new Activity { Type = "message" },
+        }, CancellationToken.None);
+
+        Assert.True(created.IsSuccess);
+        Assert.Equal(DevChatChannels.ThreadId(stories.Id, created.Value.ActivityId!), created.Value.Id);
+        Assert.True(reply.IsSuccess);
+        foreach (var view in new[] { samsView, alexsView })
+        {
+            Assert.Equal(2, view.Count);
+            Assert.NotNull(view.Get(created.Value.ActivityId!));
+            Assert.NotNull(view.Get(reply.Value!.Id!));
+        }
+
+        Assert.Equal(created.Value.ActivityId, channels.RootOf(stories, reply.Value!.Id));
+        Assert.Null(conversations.FindLatestForUser(cast.Storyteller.UserId)); // a channel view is not anyone's 1:1 chat
+        Assert.Equal(ConnectorOutcome.ConversationGone, elsewhere.Outcome);
+    }
+
+    [Fact]
+    public async Task TeamEndpoints_ForTheLocalTeam_ListItsChannelsNameAndBothMembers()
+    {
+        var client = Create(new MissingConnectorClient(), out _);
+        var cast = new DevChatCast(_options);
+
+        var channelList = await client.GetTeamChannelsAsync(DevChatCast.ServiceUrl, cast.Team.Id, CancellationToken.None);
+        var details = await client.GetTeamDetailsAsync(DevChatCast.ServiceUrl, cast.Team.Id, CancellationToken.None);
+        var members = await client.GetPagedMembersAsync(DevChatCast.ServiceUrl, cast.Team.Id, null, null, CancellationToken.None);
+        var other = await client.GetTeamChannelsAsync(DevChatCast.ServiceUrl, "19:other@thread.tacv2", CancellationToken.None);
+
+        Assert.Equal(cast.Team.Channels.Select(c => c.Id), channelList.Value!.Select(c => c.Id));
+        Assert.Equal([null, "Stories"], channelList.Value!.Select(c => c.Name));
+        Assert.Equal(cast.Team.Name, details.Value!.Name);
+        Assert.Equal([cast.Storyteller.AadObjectId, cast.Admin.AadObjectId], members.Value!.Members!.Select(m => m.AadObjectId));
+        Assert.Equal(ConnectorOutcome.ConversationGone, other.Outcome);
+    }
+
+    [Fact]
     public void Conversations_BeyondTheLimit_DropTheLeastRecentlyUsed()
     {
         var conversations = new DevChatConversations(_options, _time);
@@ -142,6 +212,7 @@ public sealed class DevChatConnectorClientTests
         services.AddSingleton<DevChatCast>();
         services.AddSingleton<DevChatConversations>();
         services.AddSingleton<DevChatTranscript>();
+        services.AddSingleton<DevChatChannels>();
 
         DevChatExtensions.DecorateConnectorClient(services);
 
@@ -163,11 +234,15 @@ public sealed class DevChatConnectorClientTests
         Assert.Contains("AddBotProtocol", result.Message);
     }
 
-    private DevChatConnectorClient Create(IConnectorClient inner, out DevChatConversations conversations)
+    private DevChatConnectorClient Create(IConnectorClient inner, out DevChatConversations conversations) => Create(inner, out conversations, out _);
+
+    private DevChatConnectorClient Create(IConnectorClient inner, out DevChatConversations conversations, out DevChatChannels channels)
     {
         var cast = new DevChatCast(_options);
         conversations = new DevChatConversations(_options, _time);
-        return new DevChatConnectorClient(inner, conversations, new DevChatTranscript(cast, _time), cast);
+        var transcript = new DevChatTranscript(cast, _time);
+        channels = new DevChatChannels(cast, conversations, transcript, _options);
+        return new DevChatConnectorClient(inner, conversations, transcript, cast, channels);
     }
 
     /// <summary>Stands in for the real Connector client, which needs Teams; only SendToConversation is expected.</summary>

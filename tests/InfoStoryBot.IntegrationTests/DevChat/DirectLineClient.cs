@@ -15,9 +15,12 @@ internal sealed class DirectLineClient(HttpClient http)
 
     public string Watermark { get; private set; } = "";
 
-    public async Task<HttpResponseMessage> GenerateAsync(string identity = "storyteller")
+    public Task<HttpResponseMessage> GenerateAsync(string identity = "storyteller") => GenerateWithAsync(new { identity });
+
+    /// <summary>With DevChat's own fields too: <c>channel</c> for a view of a local channel, <c>resume</c> for a live 1:1.</summary>
+    public async Task<HttpResponseMessage> GenerateWithAsync(object request)
     {
-        var response = await http.PostAsJsonAsync("/v3/directline/tokens/generate", new { identity });
+        var response = await http.PostAsJsonAsync("/v3/directline/tokens/generate", request);
         if (response.IsSuccessStatusCode)
         {
             var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -101,6 +101,55 @@ public sealed class WebChatEndToEndTests
         Assert.Equal(8, turns); // the 7 turns of the short path, then "my stories"
     }
 
+    [Fact]
+    public async Task WebChat_ACampaignTriedLocally_NudgeInTheChannelShareYoursAndTheStoryKeepsItsDelivery()
+    {
+        RequirePrerequisites();
+        const string admin = "00000000-0000-4000-8000-00000000ad01";
+        using var app = BotHost.Start(new Dictionary<string, string?> { ["Access:BootstrapAdmins:0"] = admin });
+        var cast = app.Services.GetRequiredService<InfoStoryBot.Bot.DevChat.DevChatCast>();
+
+        // The campaign as the admin's campaign commands leave it: running, targeting the local Stories channel.
+        await DevChatPartnershipTests.SaveCampaignAsync(app, cast.Team.Channels[1].Id);
+        var screenshot = Path.Combine(Screenshots, "webchat-channel.png");
+
+        var run = await NodeTool.RunAsync(NodeTool.Tools, TimeSpan.FromSeconds(240),
+            Path.Combine("e2e", "webchat.mjs"), app.BaseAddress.ToString(),
+            "--screenshot", screenshot,
+            "--timeout", "20000",
+            "--welcome", "information sharing story?",
+            "--say", "",
+            "--switch", "Admin=>information sharing story?",
+            "--then-say", "nudge send-now local-stories two-minute-share=>1 sent, 0 skipped",
+            "--switch", "Storyteller=>information sharing story?",
+            "--switch", "#Stories=>Got two minutes?",
+            "--click", "Share yours=>sent you a private message",
+            "--snapshot", Path.Combine(Screenshots, "webchat-channel-share.png"),
+            "--switch", "1:1 chat=>Question 1 of 5",
+            "--then-say", "A family moved between two council areas and the concern raised by the school went with them. The new team trusted the school and picked it up on day one.=>Who was involved?",
+            "--then-say", "Northtown Council, the police and a housing charity=>What information was shared",
+            "--then-say", "The safeguarding lead at the school rang the new school and sent the file through the secure email system.=>What difference did it make",
+            "--then-say", "The mum only had to tell her story once.=>May we publish it",
+            "--click", "Yes, publish it=>Submit my story",
+            "--click", "Submit my story=>Thank you for sharing your story");
+
+        var result = ParseResult(run);
+        await File.WriteAllTextAsync(Path.Combine(Screenshots, "webchat-channel-result.json"), run.StandardOutput);
+        Assert.True(result.GetProperty("ok").GetBoolean(), $"The browser test failed at '{Text(result, "failedStep")}': {Text(result, "error")}\nTranscript: {result.GetProperty("transcript")}\nstderr: {run.StandardError}");
+        Assert.Empty(result.GetProperty("consoleErrors").EnumerateArray());
+        var transcript = result.GetProperty("transcript").EnumerateArray().Select(t => t.GetString()!).ToList();
+        Assert.DoesNotContain(transcript, t => t.Contains("DevChat:", StringComparison.Ordinal));
+
+        var delivery = Assert.Single(await app.Services.GetRequiredService<InfoStoryBot.Bot.Nudges.IDeliveryLedger>().ListForCampaignAsync("local-stories", CancellationToken.None));
+        Assert.Equal(cast.Team.Channels[1].Id, delivery.ChannelId);
+        var stories = app.Services.GetRequiredService<IStoryStore>();
+        var mine = await stories.ListAsync(new StoryQuery { Status = null, TellerAadObjectId = "00000000-0000-4000-8000-000000005701" }, null, CancellationToken.None);
+        var story = Assert.Single(mine.Stories).Value;
+        Assert.Equal(new StoryOrigin(delivery.Id, null), story.Origin);
+        Assert.Equal("local-stories", story.CampaignId);
+        Assert.Equal(StoryStatus.Submitted, story.Status);
+    }
+
     private static void RequirePrerequisites()
     {
         const string viaTestSh = "./test.sh installs it";

@@ -54,6 +54,12 @@ public sealed class TeamsHarness : IAsyncDisposable
 
     public T Service<T>() where T : notnull => Bot.Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// A second instance of the bot on the same storage and simulator, as a scaled-out deployment runs: Teams may
+    /// deliver any turn to either. The caller disposes it.
+    /// </summary>
+    public BotHost StartAnotherInstance() => BotHost.Start(_config, "Development", _services);
+
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, TokenFlaw flaw = TokenFlaw.None) =>
         Teams.PostActivityAsync(Http, new Uri("/api/messages", UriKind.Relative), activity, flaw);
 

@@ -5,12 +5,14 @@
 //
 // usage: node webchat.mjs <url> --screenshot <file.png> [--welcome <text>] [--say <text>]
 //        [--expect <text>] [--click "<card button title>=><text the click brings>"]...
-//        [--switch "<page button (Storyteller|Admin)>=><text then shown>"]... [--timeout <ms>]
+//        [--switch "<page button (Storyteller|Admin|1:1 chat|#General|#Stories)>=><text then shown>"]... [--timeout <ms>]
 //        [--reply-screenshot <file.png>]   (taken once the reply's card has rendered)
 //        [--then-say "<text>=><text the answer brings>"]...
+//        [--snapshot <file.png>]   (a screenshot at that point of the steps)
 //        [--check-choices <name>]   (records the tick-box and radio labels of the newest card as rendered, in
 //                                    result.choices[name]: each label's text and whether it rendered as a list)
-// --click, --switch, --then-say and --check-choices steps run in the order given, after the first --say.
+// --click, --switch, --then-say and --check-choices steps run in the order given, after the first --say
+// (--say "" sends nothing first).
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,6 +29,8 @@ function parseArgs(argv) {
         options.clicks.push({ kind: key === 'thenSay' ? 'say' : key, title, expected });
       } else if (key === 'checkChoices') {
         options.clicks.push({ kind: 'choices', title: argv[++i] });
+      } else if (key === 'snapshot') {
+        options.clicks.push({ kind: 'snapshot', title: argv[++i] });
       } else {
         options[key] = argv[++i];
       }
@@ -116,7 +120,10 @@ try {
     await page.locator('.webchat__bubble--from-user').getByText(text, { exact: false }).last().waitFor();
   }
 
-  await step('send a message', () => say(options.say));
+  // An empty --say starts with the other steps (a switch to another person or place first).
+  if (options.say !== '') {
+    await step('send a message', () => say(options.say));
+  }
 
   if (options.expect) {
     await step('wait for the reply', () => page.getByText(options.expect).first().waitFor());
@@ -135,6 +142,12 @@ try {
     await step(`${click.kind} "${click.title}"`, async () => {
       if (click.kind === 'say') {
         await say(click.title);
+        return;
+      }
+
+      if (click.kind === 'snapshot') {
+        mkdirSync(dirname(click.title), { recursive: true });
+        await page.screenshot({ path: click.title });
         return;
       }
 
