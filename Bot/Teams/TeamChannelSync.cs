@@ -35,9 +35,26 @@ public sealed partial class TeamChannelSync(
         var now = time.GetUtcNow();
         await TeamUpdates.ApplyAsync(teams, teamId, team => team is null ? null : Merge(team, listed, details.Value, now), cancellationToken);
 
+        // The bot may have been removed (or the team hard-deleted) while the list was being read: nothing is kept then.
+        if (await teams.GetAsync(teamId, cancellationToken) is null)
+        {
+            return;
+        }
+
         foreach (var channel in listed)
         {
             await references.SaveAsync(ChannelReference(serviceUrl, bot, channel.Id!, tenantId), cancellationToken);
+        }
+
+        // ...or while the references were being saved: the removal deleted the ones it knew of, so these go too.
+        if (await teams.GetAsync(teamId, cancellationToken) is null)
+        {
+            foreach (var channel in listed)
+            {
+                await references.DeleteAsync(channel.Id!, cancellationToken);
+            }
+
+            return;
         }
 
         LogSynced(log, teamId, listed.Count);
