@@ -58,8 +58,14 @@ public sealed record Experiment
     public string? LetterFor(string channelId) =>
         Assignments.FirstOrDefault(a => string.Equals(a.ChannelId, channelId, StringComparison.Ordinal))?.Letter;
 
-    /// <summary>Whether a delivery at <paramref name="slotUtc"/> falls inside the experiment's run.</summary>
-    public bool Covers(DateTimeOffset slotUtc) => slotUtc >= StartedAt && (StoppedAt is not { } stopped || slotUtc < stopped);
+    /// <summary>
+    /// Whether a delivery at <paramref name="slotUtc"/> falls inside the experiment's run. Slots are whole minutes (a
+    /// send-now's slot is its minute, rounded down), so the start counts from its minute: a send-now in the minute the
+    /// experiment began is in it. Deliveries before the experiment existed carry no variant letter, so none slips in.
+    /// </summary>
+    public bool Covers(DateTimeOffset slotUtc) => slotUtc >= Minute(StartedAt) && (StoppedAt is not { } stopped || slotUtc < stopped);
+
+    private static DateTimeOffset Minute(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
 
     /// <summary>
     /// The wording a channel's nudge for this entry uses: its variant while running, the kept one once stopped (for

@@ -29,7 +29,7 @@ public sealed class AdminHandlerCatalogTests
     {
         var byCommand = AdminHandlerCatalog.Check(OneEach(AdminHandlerCatalog.CommandTypes), AdminHandlerCatalog.CommandTypes);
 
-        Assert.Equal(AdminHandlerCatalog.CommandTypes.Order().ToList(), byCommand.Keys.Order().ToList());
+        Assert.Equal(AdminHandlerCatalog.CommandTypes.Select(t => t.Name).Order(StringComparer.Ordinal), byCommand.Keys.Select(t => t.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class ReportCardTests
 
     private static ReportChoiceView Choice(string text, int campaigns) => new(
         "Export a storybook",
-        "Choose a campaign and a format. " + text,
+        "Choose a campaign and a format.", // our own wording (a resource); what admins typed is in the rows
         [.. Enumerable.Range(1, campaigns).Select(i => new ReportChoiceRow(
             $"Spring stories {i} {text}",
             $"spring-stories-{i} · running · Mon 2 Mar 2026 to Fri 27 Mar 2026",
