@@ -19,7 +19,7 @@ public sealed partial class TeamChannelSync(
         var channels = await connector.GetTeamChannelsAsync(serviceUrl, teamId, cancellationToken);
         if (!channels.IsSuccess)
         {
-            LogFailed(log, teamId, channels.Outcome, channels.StatusCode);
+            LogFailed(log, teamId, channels.Outcome, channels.StatusCode, channels.ErrorCode);
             if (channels.Outcome == ConnectorOutcome.ConversationGone)
             {
                 // 403/404 for the team: the bot cannot post in any of its channels. Kept, marked gone, so an admin sees why.
@@ -91,8 +91,9 @@ public sealed partial class TeamChannelSync(
         Conversation = new ConversationAccount { Id = channelId, ConversationType = ConversationTypes.Channel, IsGroup = true, TenantId = tenantId },
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the channels of team {TeamId}: {Outcome} {Status}")]
-    private static partial void LogFailed(ILogger logger, string teamId, ConnectorOutcome outcome, int? status);
+    // The error code names the cause (an AADSTS code when the bot's own token could not be had, or Teams' own code).
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the channels of team {TeamId}: {Outcome} {Status} {Code}")]
+    private static partial void LogFailed(ILogger logger, string teamId, ConnectorOutcome outcome, int? status, string? code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Team {TeamId} has {Count} channels")]
     private static partial void LogSynced(ILogger logger, string teamId, int count);
