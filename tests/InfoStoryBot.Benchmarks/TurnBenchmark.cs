@@ -187,8 +187,10 @@ internal static class TurnBenchmark
             Console.WriteLine(table);
             if (writeDocs)
             {
-                // A run with --temp (e.g. tmpfs, to see what the disk costs) keeps its own section beside the default one.
-                var path = BenchmarkDocs.WriteSection(args.String("temp") is null ? "turns" : "turns-temp", report.Markdown(table));
+                // A run with --temp (e.g. tmpfs, to see what the disk costs) or --compare (CPU against another build)
+                // keeps its own section beside the default one.
+                var section = args.String("compare") is not null ? "turns-compare" : args.String("temp") is null ? "turns" : "turns-temp";
+                var path = BenchmarkDocs.WriteSection(section, report.Markdown(table));
                 Console.WriteLine($"wrote {path}");
             }
 

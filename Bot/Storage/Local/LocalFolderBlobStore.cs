@@ -358,9 +358,11 @@ public sealed class LocalFolderBlobStore : IBlobStore
                 handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
                 break;
             }
-            catch (DirectoryNotFoundException) when (attempt < 5)
+            // The item's first write, or a concurrent delete pruned the empty folder just now. A new file's ENOENT can
+            // also surface as FileNotFoundException: .NET picks the type by looking for the folder after the failed
+            // open, and a concurrent first write may have created it by then (seen seeding 100,000 stories at once).
+            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException && attempt < 5)
             {
-                // The item's first write, or a concurrent delete pruned the empty folder just now.
                 Directory.CreateDirectory(folder);
             }
         }

@@ -164,6 +164,29 @@ public sealed class LocalFolderBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_ManyFirstWritesIntoNewFoldersAtOnce_AllLand()
+    {
+        // The report benchmark's seeding once failed here: a new file's "no such folder" surfaced as a
+        // FileNotFoundException when a concurrent first write created the folder in between.
+        var store = await NewStoreAsync();
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 2000), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+            await store.WriteAsync($"sends/nudges/c/{i / 40:D3}/item-{i:D4}", Encoding.UTF8.GetBytes("1"), WriteCondition.IfAbsent, ct));
+
+        var listed = 0;
+        string? token = null;
+        do
+        {
+            var page = await store.ListAsync("sends/nudges/c/", 5000, token, None);
+            listed += page.Names.Count;
+            token = page.Continuation;
+        }
+        while (token is not null);
+
+        Assert.Equal(2000, listed);
+    }
+
+    [Fact]
     public async Task Delete_LastItemInFolder_RemovesEmptyFolders()
     {
         var store = await NewStoreAsync();
