@@ -101,11 +101,19 @@ public sealed class HelloCommand : IChatCommand
 /// Anything the bot did not understand: one line and three buttons, not the whole help card every time (people who
 /// mistype twice would get it twice); the line says that "help" shows everything.
 /// </summary>
-public sealed class NotUnderstoodReply : IFallbackReply
+public sealed class NotUnderstoodReply(AccessPolicy access) : IFallbackReply
 {
-    public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        // "campaign frobnicate" is no command, so it lands here; an admin who meant one is told the family's forms first.
+        if (AdminGrammar.FamilyUsage(turn.Text, turn.Culture) is { } usage
+            && turn.UserObjectId is { Length: > 0 } actor
+            && await access.IsAdminAsync(actor, cancellationToken))
+        {
+            turn.Reply(usage);
+            return;
+        }
+
         turn.Show(NotUnderstoodCard.Build(new NotUnderstoodView(), turn.Culture));
-        return Task.CompletedTask;
     }
 }

@@ -23,6 +23,25 @@ public static class AdminGrammar
     public static AdminParse Parse(string? text, CultureInfo culture, DateOnly? today = null) =>
         new AdminParser(Normalise(text ?? ""), culture ?? EnGb, today).Parse();
 
+    /// <summary>
+    /// For text that starts with a command family's word but is none of its commands ("campaign frobnicate"): the
+    /// family's usage, for an admin who meant a command. Such text is not a command (it falls through, since it may be
+    /// plain chat, "stories are great"), so the fallback shows this to admins only. Null when the first word is no family's.
+    /// </summary>
+    public static string? FamilyUsage(string? text, CultureInfo culture)
+    {
+        culture ??= EnGb;
+        var first = Normalise(text ?? "").Trim().TrimStart('/').Split(' ', 2)[0].ToLowerInvariant();
+        if (!AdminCatalogue.CommandWords.Contains(first))
+        {
+            return null;
+        }
+
+        return Parse(first, culture) is AdminParse.Usage usage
+            ? usage.Message
+            : new DialogText(culture).Format("AdminUsage_SeeHelp", first);
+    }
+
     // Never the thread's culture: a missing one is the resources' own.
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 

@@ -8,6 +8,22 @@ public sealed class AdminGrammarUsageTests
 {
     private const string NewExample = "Try: campaign new \"Spring stories\" from 2027-03-01 to 2027-03-31 at 10:00 in Europe/London on weekdays";
 
+    [Theory]
+    [InlineData("campaign frobnicate", "After ‘campaign’ I need one of: new, list, show, edit, channels, start, pause, resume, end. Type help campaign to see each with an example.")]
+    [InlineData("/Stories are great", "After ‘stories’ I need one of: pending, approve, reject, feature, unfeature. Type help stories to see each with an example.")]
+    [InlineData("channels of communication", "If you meant a campaign team command, type help channels to see its forms, each with an example.")]
+    public void FamilyUsage_FamilyWordButNoCommand_IsNotACommandAndGivesTheFamilysForms(string text, string expected)
+    {
+        Assert.IsType<AdminParse.NotAdmin>(AdminGrammar.Parse(text, EnGb));
+        Assert.Equal(expected, AdminGrammar.FamilyUsage(text, EnGb));
+    }
+
+    [Theory]
+    [InlineData("share a story")]
+    [InlineData("hello there")]
+    [InlineData("")]
+    public void FamilyUsage_NoFamilyWord_IsNull(string text) => Assert.Null(AdminGrammar.FamilyUsage(text, EnGb));
+
     [Fact]
     public void Usage_MisspeltMonth_NamesBothWordsAndShowsTheForm()
     {

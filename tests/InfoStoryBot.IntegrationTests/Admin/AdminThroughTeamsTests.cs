@@ -22,6 +22,21 @@ public sealed class AdminThroughTeamsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _teams.DisposeAsync();
 
     [Fact]
+    public async Task UnknownSubcommand_AnAdminGetsTheFamilysForms_AStorytellerTheUsualHint()
+    {
+        var tom = new ChatSession(_teams, Tom);
+        var priya = new ChatSession(_teams, Priya);
+
+        var forAdmin = await tom.Say("campaign frobnicate");
+        var forTeller = await priya.Say("campaign frobnicate");
+
+        Assert.Contains("After ‘campaign’ I need one of: new, list, show, edit, channels, start, pause, resume, end.", forAdmin, StringComparison.Ordinal);
+        Assert.DoesNotContain("After ‘campaign’", forTeller, StringComparison.Ordinal);
+        Assert.DoesNotContain(ForCampaignTeam, forTeller, StringComparison.Ordinal);
+        Assert.Contains("help", forTeller, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task NonAdmin_EveryAdminCommandTyped_IsRefusedAndNothingChanges()
     {
         var priya = new ChatSession(_teams, Priya);
