@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using InfoStoryBot.Bot.Campaigns;
+using InfoStoryBot.Bot.Concurrency;
 using InfoStoryBot.Bot.Storage;
 using InfoStoryBot.Dialogs.Campaigns;
 using Microsoft.Extensions.Options;
@@ -7,84 +8,14 @@ using Microsoft.Extensions.Options;
 namespace InfoStoryBot.Bot.Nudges;
 
 /// <summary>
-/// The thin loop of house style 16: every <see cref="NudgeOptions.TickInterval"/> on the injected clock, in a DI
-/// scope of its own, it asks <see cref="NudgeSchedulerTick"/> what is due and lets it act. Never throws out of the
-/// loop: a failed tick is logged and the next one tries again.
+/// Every <see cref="NudgeOptions.TickInterval"/>, <see cref="NudgeSchedulerTick"/> finds what is due and acts on it
+/// (the loop itself: <see cref="PeriodicTickService"/>).
 /// </summary>
-public sealed partial class NudgeScheduler(IServiceScopeFactory scopes, IOptions<NudgeOptions> options, TimeProvider time, ILogger<NudgeScheduler> log)
-    : BackgroundService
+public sealed class NudgeScheduler(IServiceScopeFactory scopes, IOptions<NudgeOptions> options, TimeProvider time, ILogger<NudgeScheduler> log)
+    : PeriodicTickService(scopes, options.Value.TickInterval, time, log)
 {
-    private readonly Lock _gate = new();
-    private TaskCompletionSource _tickDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _ticks;
-
-    /// <summary>Ticks finished since start (tests wait on <see cref="NextTickAsync"/>).</summary>
-    public int TicksCompleted => Volatile.Read(ref _ticks);
-
-    /// <summary>Completes when the tick after this call has finished.</summary>
-    public Task NextTickAsync()
-    {
-        lock (_gate)
-        {
-            return _tickDone.Task;
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Off the host's start-up path: the first tick reads storage.
-        await Task.Yield();
-        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
-        do
-        {
-            await TickAsync(stoppingToken);
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    private async Task TickAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<NudgeSchedulerTick>().RunAsync(time.GetUtcNow(), stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down; what was claimed is recorded by the sender.
-        }
-        catch (Exception e)
-        {
-            LogTickFailed(log, e);
-        }
-        finally
-        {
-            TaskCompletionSource done;
-            lock (_gate)
-            {
-                done = _tickDone;
-                _tickDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                Interlocked.Increment(ref _ticks);
-            }
-
-            done.TrySetResult();
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A nudge scheduler tick failed; the next tick tries again")]
-    private static partial void LogTickFailed(ILogger logger, Exception exception);
+    protected override Task RunTickAsync(IServiceProvider services, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        services.GetRequiredService<NudgeSchedulerTick>().RunAsync(nowUtc, cancellationToken);
 }
 
 /// <summary>

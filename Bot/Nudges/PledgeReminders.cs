@@ -1,4 +1,5 @@
 using InfoStoryBot.Bot.Campaigns;
+using InfoStoryBot.Bot.Concurrency;
 using InfoStoryBot.Bot.Proactive;
 using InfoStoryBot.Bot.Protocol;
 using InfoStoryBot.Bot.Resources;
@@ -11,82 +12,14 @@ using Microsoft.Extensions.Options;
 namespace InfoStoryBot.Bot.Nudges;
 
 /// <summary>
-/// The thin loop (house style 16): every <see cref="PledgeOptions.TickInterval"/> on the injected clock, in a DI scope
-/// of its own, <see cref="PledgeReminderTick"/> sends the reminders that are due. Never throws out of the loop.
+/// Every <see cref="PledgeOptions.TickInterval"/>, <see cref="PledgeReminderTick"/> sends the reminders that are due
+/// (the loop itself: <see cref="PeriodicTickService"/>).
 /// </summary>
-public sealed partial class PledgeReminders(IServiceScopeFactory scopes, IOptions<PledgeOptions> options, TimeProvider time, ILogger<PledgeReminders> log)
-    : BackgroundService
+public sealed class PledgeReminders(IServiceScopeFactory scopes, IOptions<PledgeOptions> options, TimeProvider time, ILogger<PledgeReminders> log)
+    : PeriodicTickService(scopes, options.Value.TickInterval, time, log)
 {
-    private readonly Lock _gate = new();
-    private TaskCompletionSource _tickDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _ticks;
-
-    /// <summary>Ticks finished since start (tests wait on <see cref="NextTickAsync"/>).</summary>
-    public int TicksCompleted => Volatile.Read(ref _ticks);
-
-    /// <summary>Completes when the tick after this call has finished.</summary>
-    public Task NextTickAsync()
-    {
-        lock (_gate)
-        {
-            return _tickDone.Task;
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
-        do
-        {
-            await TickAsync(stoppingToken);
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    private async Task TickAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<PledgeReminderTick>().RunAsync(time.GetUtcNow(), stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down; a send in flight is recorded by the sender, and its entry is still there for the next start.
-        }
-        catch (Exception e)
-        {
-            LogTickFailed(log, e);
-        }
-        finally
-        {
-            TaskCompletionSource done;
-            lock (_gate)
-            {
-                done = _tickDone;
-                _tickDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                Interlocked.Increment(ref _ticks);
-            }
-
-            done.TrySetResult();
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A pledge reminder tick failed; the next tick tries again")]
-    private static partial void LogTickFailed(ILogger logger, Exception exception);
+    protected override Task RunTickAsync(IServiceProvider services, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        services.GetRequiredService<PledgeReminderTick>().RunAsync(nowUtc, cancellationToken);
 }
 
 /// <summary>
