@@ -158,6 +158,11 @@ var baseAppSettings = [
     name: 'AZURE_CLIENT_ID'
     value: identity.properties.clientId
   }
+  {
+    // Where Teams clients fetch report charts from (the bot serves them at /reports/charts/{id}.png).
+    name: 'Reports__PublicBaseUrl'
+    value: 'https://${webAppName}.azurewebsites.net'
+  }
 ]
 
 var secretAppSettings = !isManagedIdentity && !empty(singleTenantSecretUri)

@@ -50,6 +50,7 @@ public sealed partial class AzureDeploymentTests
     [InlineData("Storage__Container")]
     [InlineData("AZURE_CLIENT_ID")]
     [InlineData("ASPNETCORE_ENVIRONMENT")]
+    [InlineData("Reports__PublicBaseUrl")]
     public void WebApp_AppSettings_IncludeTheBotsConfigurationKey(string key)
     {
         Assert.Matches($@"name: '{Regex.Escape(key)}'", Bicep);
