@@ -60,7 +60,7 @@ public sealed class TeamsAppPackageTests
         Assert.Equal("1.29", manifest.GetProperty("manifestVersion").GetString());
         Assert.Equal(["personal", "team"], bot.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(
-            ["share a story", "my stories", "storybook", "help", "admin", "stories pending", "campaign list", "channels", "admin list", "audit"],
+            ["share a story", "my stories", "storybook", "help", "admin", "stories pending", "campaign list", "channels", "admin list", "audit", "nudge list", "report"],
             lists["personal"]);
         Assert.Equal(["share a story", "help"], lists["team"]);
         Assert.All(lists.Values, l => Assert.True(l.Count <= 12, "schema v1.29 allows at most 12 commands a list"));
