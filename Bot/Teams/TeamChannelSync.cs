@@ -32,8 +32,6 @@ public sealed partial class TeamChannelSync(
 
         var listed = channels.Value!.Where(c => c.Id is not null).GroupBy(c => c.Id!, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var details = await connector.GetTeamDetailsAsync(serviceUrl, teamId, cancellationToken);
-        var now = time.GetUtcNow();
-        await TeamUpdates.ApplyAsync(teams, teamId, team => team is null ? null : Merge(team, listed, details.Value, now), cancellationToken);
 
         // The bot may have been removed (or the team hard-deleted) while the list was being read: nothing is kept then.
         if (await teams.GetAsync(teamId, cancellationToken) is null)
@@ -41,10 +39,14 @@ public sealed partial class TeamChannelSync(
             return;
         }
 
+        // References first: once the team's record lists a channel, a nudge for it finds where to go.
         foreach (var channel in listed)
         {
             await references.SaveAsync(ChannelReference(serviceUrl, bot, channel.Id!, tenantId), cancellationToken);
         }
+
+        var now = time.GetUtcNow();
+        await TeamUpdates.ApplyAsync(teams, teamId, team => team is null ? null : Merge(team, listed, details.Value, now), cancellationToken);
 
         // ...or while the references were being saved: the removal deleted the ones it knew of, so these go too.
         if (await teams.GetAsync(teamId, cancellationToken) is null)

@@ -11,6 +11,7 @@
   let current = 'storyteller';
   let place = 'chat';
   let directLine = null;
+  let switches = 0; // the newest identity or place switch; an older one still opening gives way
 
   function setStatus(id, text) {
     document.getElementById(id).textContent = text;
@@ -89,11 +90,18 @@
       button.setAttribute('aria-pressed', String(button.dataset.place === where));
     }
     const person = people[identity] || { name: identity, label: identity, userId: 'devchat-' + identity };
-    // In local mode the Admin identity is on the campaign team by itself; its object id is shown for the README's
-    // one-line alternative (Access__BootstrapAdmins__0=<id>).
-    setStatus('who', 'talking as ' + person.name + ' (' + person.label.toLowerCase() +
-      (person.isAdmin ? ', on the campaign team here: type "admin" for the admin panel' : '') +
-      (identity === 'admin' && person.aadObjectId ? ', object id ' + person.aadObjectId : '') + ') in ' + placeLabel(where));
+    const mine = ++switches;
+
+    // The chat shown until now goes at once, so nothing typed while the next one opens is sent as the person before;
+    // the status says who is talking only once their conversation is ready.
+    if (directLine) directLine.end();
+    directLine = null;
+    const main = document.getElementById('webchat');
+    const opening = document.createElement('p');
+    opening.className = 'opening';
+    opening.textContent = 'Opening ' + person.name + '’s ' + placeLabel(where) + '…';
+    main.replaceChildren(opening);
+    setStatus('who', 'opening ' + placeLabel(where) + ' as ' + person.name + '…');
 
     let conversation = conversations[identity + '|' + where];
     if (!conversation || restart) {
@@ -101,12 +109,19 @@
         // The first look at a person's chat picks up one the bot may have opened for them (Share yours in a channel).
         conversation = await newConversation(identity, where, !restart);
       } catch (error) {
-        setStatus('who', error.message + ' Is the app still running?');
+        if (mine === switches) setStatus('who', error.message + ' Is the app still running?');
         return;
       }
     }
 
-    if (directLine) directLine.end();
+    // Pressed again meanwhile (another person or place): that switch shows its own chat.
+    if (mine !== switches) return;
+
+    // In local mode the Admin identity is on the campaign team by itself; its object id is shown for the README's
+    // one-line alternative (Access__BootstrapAdmins__0=<id>).
+    setStatus('who', 'talking as ' + person.name + ' (' + person.label.toLowerCase() +
+      (person.isAdmin ? ', on the campaign team here: type "admin" for the admin panel' : '') +
+      (identity === 'admin' && person.aadObjectId ? ', object id ' + person.aadObjectId : '') + ') in ' + placeLabel(where));
     // Polling (webSocket: false): DevChat implements Direct Line's REST subset, not its stream.
     // A known conversationId makes Web Chat resume it and fetch its history from the start.
     directLine = window.WebChat.createDirectLine(Object.assign(
@@ -116,7 +131,6 @@
 
     // A fresh element per conversation: Web Chat is rendered anew rather than re-pointed at another
     // Direct Line, which it does not expect; the old one's polling stopped with directLine.end().
-    const main = document.getElementById('webchat');
     const host = document.createElement('div');
     host.className = 'webchat-host';
     main.replaceChildren(host);
