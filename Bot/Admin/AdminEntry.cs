@@ -39,19 +39,6 @@ internal sealed class AdminRunButton(AdminGate gate) : ICardAction
 
 internal static class AdminText
 {
-    public static async Task RunAsync(AdminGate gate, TurnContext turn, string text, CancellationToken cancellationToken)
-    {
-        switch (AdminGrammar.Parse(text, turn.Culture, PersonTime.Today(turn.Now, turn.Activity)))
-        {
-            case AdminParse.Parsed parsed:
-                await gate.RunAsync(turn, parsed.Command, cancellationToken);
-                break;
-            case AdminParse.Usage usage:
-                AdminGate.SayUsage(turn, usage);
-                break;
-            default:
-                turn.Reply(Resources.BotText.Get("Admin_NotACommand", turn.Culture));
-                break;
-        }
-    }
+    public static Task RunAsync(AdminGate gate, TurnContext turn, string text, CancellationToken cancellationToken) =>
+        gate.RunAsync(turn, AdminGrammar.Parse(text, turn.Culture, PersonTime.Today(turn.Now, turn.Activity)), cancellationToken);
 }

@@ -42,6 +42,26 @@ public sealed partial class AdminGate(
         await WriteAuditAsync(context, cancellationToken);
     }
 
+    /// <summary>
+    /// A command read from text (typed, a button's <c>admin.run</c>, or a form's fields): run as above when it parsed,
+    /// its usage said when it did not, and a short "not a command" otherwise.
+    /// </summary>
+    public async Task RunAsync(TurnContext turn, AdminParse parse, CancellationToken cancellationToken)
+    {
+        switch (parse)
+        {
+            case AdminParse.Parsed parsed:
+                await RunAsync(turn, parsed.Command, cancellationToken);
+                break;
+            case AdminParse.Usage usage:
+                SayUsage(turn, usage);
+                break;
+            default:
+                turn.Reply(BotText.Get("Admin_NotACommand", turn.Culture));
+                break;
+        }
+    }
+
     /// <summary>Says a usage message from the grammar (the word it could not read, and the right form).</summary>
     public static void SayUsage(TurnContext turn, AdminParse.Usage usage) => Say(turn, usage.Message);
 

@@ -82,15 +82,7 @@ internal sealed class AdminAddFindButton(AdminGate gate) : ICardAction
 
     public async Task<AdaptiveCard?> HandleAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken)
     {
-        switch (AdminForms.ReadAdd(submit, turn.Culture))
-        {
-            case AdminParse.Parsed parsed:
-                await gate.RunAsync(turn, parsed.Command, cancellationToken);
-                break;
-            case AdminParse.Usage usage:
-                AdminGate.SayUsage(turn, usage);
-                break;
-        }
+        await gate.RunAsync(turn, AdminForms.ReadAdd(submit, turn.Culture), cancellationToken);
 
         return null;
     }

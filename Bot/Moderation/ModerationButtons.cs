@@ -22,15 +22,7 @@ internal sealed class RejectFormButton(AdminGate gate) : ICardAction
 
     public async Task<AdaptiveCard?> HandleAsync(TurnContext turn, CardSubmit submit, CancellationToken cancellationToken)
     {
-        switch (ModerationForms.ReadReject(submit, turn.Culture))
-        {
-            case AdminParse.Parsed parsed:
-                await gate.RunAsync(turn, parsed.Command, cancellationToken);
-                break;
-            case AdminParse.Usage usage:
-                AdminGate.SayUsage(turn, usage);
-                break;
-        }
+        await gate.RunAsync(turn, ModerationForms.ReadReject(submit, turn.Culture), cancellationToken);
 
         return null;
     }
